@@ -107,7 +107,6 @@ function headerMap(cells: readonly CellValue[], columns: readonly ColumnSpec[]):
 async function* parseRows(rows: AsyncIterable<RawRow>, columns: readonly ColumnSpec[]): AsyncGenerator<ParsedRow> {
   const iterator = rows[Symbol.asyncIterator]();
   const buffered: RawRow[] = [];
-  let header: Map<number, ColumnSpec> | undefined;
   let best = { index: -1, size: 0 };
   // Find the header: the row among the first few that names the most known columns.
   while (buffered.length < headerSearchRows) {
@@ -117,15 +116,16 @@ async function* parseRows(rows: AsyncIterable<RawRow>, columns: readonly ColumnS
     const map = headerMap(next.value.cells, columns);
     if (map.size > best.size) best = { index: buffered.length - 1, size: map.size };
   }
-  if (best.index < 0) {
+  const headerRow = buffered[best.index];
+  if (!headerRow) {
     throw new TableFormatError(`找不到表头：前 ${headerSearchRows} 行中没有任何一列名为 ${columns.map((c) => `“${c.header}”`).join('、')}，请使用下载的导入模板`);
   }
-  header = headerMap(buffered[best.index]!.cells, columns);
+  const header = headerMap(headerRow.cells, columns);
   let dataStart = best.index + 1;
   // A header with merged cells over two rows: the row below fills in the columns still missing.
   const below = buffered[best.index + 1];
   if (below) {
-    const extra = headerMap(below.cells, columns.filter((c) => ![...header!.values()].includes(c)));
+    const extra = headerMap(below.cells, columns.filter((c) => ![...header.values()].includes(c)));
     if (extra.size > 0) {
       for (const [index, spec] of extra) if (!header.has(index)) header.set(index, spec);
       dataStart += 1;
@@ -142,7 +142,7 @@ async function* parseRows(rows: AsyncIterable<RawRow>, columns: readonly ColumnS
     const values: Record<string, string | null> = {};
     const rawByHeader: Record<string, string> = {};
     const issues: RowIssue[] = [];
-    for (const [index, spec] of header!) {
+    for (const [index, spec] of header) {
       const cell = raw.cells[index] ?? null;
       rawByHeader[spec.header] = cell === null ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
       const result = normaliseCell(cell, spec.kind);
@@ -251,8 +251,7 @@ export class CsvParser {
       const firstLine = text.split('\n', 1)[0] ?? '';
       this.separator = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
     }
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
+    for (const ch of text) {
       if (this.quoted) {
         if (this.pendingQuote) {
           this.pendingQuote = false;
