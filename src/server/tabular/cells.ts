@@ -53,7 +53,8 @@ export function parseDateText(raw: string): string | null {
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
   if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (m) {
-    const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+    const [, year = '', month = '', day = ''] = m;
+    const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
     return isValidIsoDate(iso) ? iso : null;
   }
   if (/^\d{1,7}(\.\d+)?$/.test(text)) return excelSerialToIsoDate(Number(text));
