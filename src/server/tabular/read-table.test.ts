@@ -56,6 +56,17 @@ describe('readTable on xlsx', () => {
     ]);
   });
 
+  it('reads a file saved by LibreOffice Calc, refusing the 18-digit code it turned into a number', async () => {
+    // Made with: soffice --headless --convert-to xlsx entities.csv (LibreOffice 7.4), as a clerk would.
+    const path = new URL('./fixtures/libreoffice-entities.xlsx', import.meta.url).pathname;
+    const rows = await readAll(path);
+    expect(rows.map((r) => r.values)).toEqual([
+      { uscc: '91330100716105852F', name: '示例运输有限公司', regionCode: '130227', foundedOn: '2015-06-01' },
+      { uscc: null, name: '数字代码公司', regionCode: '130227', foundedOn: '2024-01-05' },
+    ]);
+    expect(rows[1]!.issues.map((i) => i.column)).toEqual(['统一社会信用代码']);
+  });
+
   it('reads a header split over two rows by merged cells', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('名录');
