@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema } from './common.ts';
+import { pageOf, pageQuerySchema } from './common.ts';
 
 export const auditEventSchema = z.object({
   seq: z.number().int(),
@@ -30,3 +30,6 @@ export const auditChainStatusSchema = z.object({
   firstBrokenSeq: z.number().int().nullable(),
   reason: z.string().nullable(),
 });
+
+/** GET /api/v1/audit (newest first). */
+export const auditPageSchema = pageOf(auditEventSchema);

@@ -27,4 +27,15 @@ export const createDepartmentBodySchema = z.object({
   sortOrder: z.number().int().default(0),
 }).strict();
 
-export const updateDepartmentBodySchema = createDepartmentBodySchema.partial().strict();
+// sortOrder without its default, or every partial update would reset it to 0.
+export const updateDepartmentBodySchema = createDepartmentBodySchema.extend({ sortOrder: z.number().int() }).partial().strict();
+
+/** GET /api/v1/organizations: every department, flat, parents before children, by sortOrder. */
+export const departmentListSchema = z.object({ items: z.array(departmentSchema) });
+
+export type DepartmentTreeNode = Department & { children: DepartmentTreeNode[] };
+/** GET /api/v1/organizations/tree: the same departments nested under their parents. */
+export const departmentTreeNodeSchema: z.ZodType<DepartmentTreeNode> = departmentSchema.extend({
+  get children() { return z.array(departmentTreeNodeSchema); },
+});
+export const departmentTreeSchema = z.object({ roots: z.array(departmentTreeNodeSchema) });

@@ -22,3 +22,6 @@ export const createTokenBodySchema = z.object({
 
 /** The secret is returned once, at creation; send it as `Authorization: Bearer <token>`. */
 export const createdTokenSchema = apiTokenSchema.extend({ token: z.string() });
+
+/** GET /api/v1/tokens. */
+export const apiTokenListSchema = z.object({ items: z.array(apiTokenSchema) });

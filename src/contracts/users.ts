@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from './roles.ts';
-import { pageQuerySchema } from './common.ts';
+import { pageOf, pageQuerySchema } from './common.ts';
 
 export const userSchema = z.object({
   id: z.string(),
@@ -38,3 +38,6 @@ export const listUsersQuerySchema = pageQuerySchema.extend({
   q: z.string().max(64).optional(),
   departmentId: z.string().uuid().optional(),
 }).strict();
+
+/** GET /api/v1/users. */
+export const userPageSchema = pageOf(userSchema);

@@ -1,0 +1,40 @@
+/**
+ * Every audit action the platform writes. Adding a state change means adding its name
+ * here first, so that the log has a closed vocabulary (auditors filter by these).
+ */
+export const auditActions = [
+  'session.login',
+  'session.login_failed',
+  'session.account_locked',
+  'session.logout',
+  'session.password_changed',
+  'user.created',
+  'user.updated',
+  'user.password_reset',
+  'department.created',
+  'department.updated',
+  'token.created',
+  'token.revoked',
+  'system.demo_seeded',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export type AuditSubjectType = 'session' | 'user' | 'department' | 'api_token' | 'system';
+
+export interface AuditActor {
+  id: string | null;
+  name: string | null;
+}
+
+export interface AuditEventInput {
+  actor: AuditActor;
+  action: AuditAction;
+  subjectType: AuditSubjectType;
+  subjectId: string | null;
+  /** One Chinese sentence a reviewer can read. */
+  summary: string;
+  /** What changed: field → value, or field → { from, to }. Never secrets. */
+  changes?: Record<string, unknown> | null;
+}
+
+export const systemActor: AuditActor = { id: null, name: '系统' };

@@ -1,0 +1,64 @@
+import { appendAudit } from '../audit/audit-log.ts';
+import { hashPassword } from '../auth/secrets.ts';
+import type { Db } from '../db/database.ts';
+import { countDepartments, insertDepartment } from '../modules/organizations/organizations.repository.ts';
+import { countUsers, insertUser } from '../modules/users/users.repository.ts';
+import { demoBureau, demoDepartments, demoPassword, demoUsers } from './demo-data.ts';
+
+export type SeedProgress = (done: number, total: number, label: string) => void;
+
+export const demoSeedSteps = 1 + demoDepartments.length + demoUsers.length;
+
+/** Whether the database holds no departments and no users yet. */
+export async function isEmptyDatabase(db: Db): Promise<boolean> {
+  return (await countDepartments(db)) === 0 && (await countUsers(db)) === 0;
+}
+
+/**
+ * Loads the demo bureau, departments and users into an empty database, in one transaction,
+ * every row audited. Returns false (and changes nothing) when the database is not empty.
+ */
+export async function seedDemo(db: Db, now: Date, progress: SeedProgress = () => {}): Promise<boolean> {
+  if (!(await isEmptyDatabase(db))) return false;
+  const passwordHash = await hashPassword(demoPassword);
+  const actor = { id: null, name: '演示数据' };
+  await db.transaction(async (tx) => {
+    let done = 0;
+    const bureau = await insertDepartment(tx, { ...demoBureau, parentId: null, sortOrder: 0, createdAt: now, updatedAt: now });
+    await appendAudit(tx, {
+      actor, action: 'department.created', subjectType: 'department', subjectId: bureau.id,
+      summary: `新建机构“${bureau.name}”（${bureau.code}）`, changes: { ...demoBureau },
+    }, now);
+    progress((done += 1), demoSeedSteps, bureau.name);
+    const idByCode = new Map<string, string>();
+    for (const [index, department] of demoDepartments.entries()) {
+      const row = await insertDepartment(tx, {
+        ...department, parentId: bureau.id, regionCode: demoBureau.regionCode, sortOrder: (index + 1) * 10, createdAt: now, updatedAt: now,
+      });
+      idByCode.set(department.code, row.id);
+      await appendAudit(tx, {
+        actor, action: 'department.created', subjectType: 'department', subjectId: row.id,
+        summary: `新建机构“${row.name}”（${row.code}）`, changes: { ...department, parentId: bureau.id },
+      }, now);
+      progress((done += 1), demoSeedSteps, row.name);
+    }
+    for (const user of demoUsers) {
+      const departmentId = idByCode.get(user.departmentCode) ?? null;
+      const row = await insertUser(tx, {
+        username: user.username, displayName: user.displayName, passwordHash, roles: user.roles, departmentId,
+        createdAt: now, updatedAt: now,
+      });
+      await appendAudit(tx, {
+        actor, action: 'user.created', subjectType: 'user', subjectId: row.id,
+        summary: `创建用户“${user.username}”（${user.displayName}）`,
+        changes: { username: user.username, displayName: user.displayName, roles: user.roles, departmentId },
+      }, now);
+      progress((done += 1), demoSeedSteps, user.username);
+    }
+    await appendAudit(tx, {
+      actor, action: 'system.demo_seeded', subjectType: 'system', subjectId: null,
+      summary: `载入演示数据：${demoBureau.name}，${demoDepartments.length} 个机构，${demoUsers.length} 个用户`,
+    }, now);
+  });
+  return true;
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemSchema } from '../../contracts/common.ts';
+import { roles, type Role } from '../../contracts/roles.ts';
+import { makeDepartment, makeSession, makeUser } from '../test/factories.ts';
+import { createTestApp, type TestApp } from '../test/test-app.ts';
+import type { Access } from './access.ts';
+
+/**
+ * Role × route matrix. Every /api route the app registers must be listed here with who
+ * may reach it; a route missing from the table fails the test, and so does any role
+ * that reaches a route it must not (or is refused one it may use).
+ */
+type Allowed = 'public' | 'signed_in' | readonly Role[];
+interface Ids { targetUserId: string; departmentId: string; missingId: string }
+interface Case { allowed: Allowed; request: (ids: Ids) => { url: string; payload?: unknown } }
+
+const admins = ['system_admin', 'department_admin'] as const;
+const table: Record<string, Case> = {
+  'GET /api/health': { allowed: 'public', request: () => ({ url: '/api/health' }) },
+  'GET /api/openapi.json': { allowed: 'public', request: () => ({ url: '/api/openapi.json' }) },
+  'GET /api/v1/public/home': { allowed: 'public', request: () => ({ url: '/api/v1/public/home' }) },
+  'POST /api/v1/session': { allowed: 'public', request: () => ({ url: '/api/v1/session', payload: {} }) },
+  'GET /api/v1/session': { allowed: 'signed_in', request: () => ({ url: '/api/v1/session' }) },
+  'DELETE /api/v1/session': { allowed: 'signed_in', request: () => ({ url: '/api/v1/session' }) },
+  'POST /api/v1/session/password': { allowed: 'signed_in', request: () => ({ url: '/api/v1/session/password', payload: {} }) },
+  'GET /api/v1/users': { allowed: admins, request: () => ({ url: '/api/v1/users' }) },
+  'POST /api/v1/users': { allowed: admins, request: () => ({ url: '/api/v1/users', payload: {} }) },
+  'PATCH /api/v1/users/:id': { allowed: admins, request: (ids) => ({ url: `/api/v1/users/${ids.targetUserId}`, payload: {} }) },
+  'POST /api/v1/users/:id/reset-password': { allowed: admins, request: (ids) => ({ url: `/api/v1/users/${ids.targetUserId}/reset-password`, payload: {} }) },
+  'GET /api/v1/organizations': { allowed: 'signed_in', request: () => ({ url: '/api/v1/organizations' }) },
+  'GET /api/v1/organizations/tree': { allowed: 'signed_in', request: () => ({ url: '/api/v1/organizations/tree' }) },
+  'POST /api/v1/organizations': { allowed: ['system_admin'], request: () => ({ url: '/api/v1/organizations', payload: {} }) },
+  'PATCH /api/v1/organizations/:id': { allowed: ['system_admin'], request: (ids) => ({ url: `/api/v1/organizations/${ids.departmentId}`, payload: {} }) },
+  'GET /api/v1/audit': { allowed: ['system_admin', 'oversight'], request: () => ({ url: '/api/v1/audit' }) },
+  'GET /api/v1/audit/verify': { allowed: ['system_admin', 'oversight'], request: () => ({ url: '/api/v1/audit/verify' }) },
+  'GET /api/v1/tokens': { allowed: 'signed_in', request: () => ({ url: '/api/v1/tokens' }) },
+  'POST /api/v1/tokens': { allowed: 'signed_in', request: () => ({ url: '/api/v1/tokens', payload: {} }) },
+  'DELETE /api/v1/tokens/:id': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/tokens/${ids.missingId}` }) },
+};
+
+function declared(access: Access | undefined): Allowed | undefined {
+  if (!access) return undefined;
+  if (access.kind === 'public') return 'public';
+  if (access.kind === 'signed_in') return 'signed_in';
+  return access.roles;
+}
+
+function mayReach(allowed: Allowed, role: Role | 'anonymous'): boolean {
+  if (allowed === 'public') return true;
+  if (role === 'anonymous') return false;
+  if (allowed === 'signed_in') return true;
+  return allowed.includes(role);
+}
+
+let t: TestApp;
+let ids: Ids;
+const usersByRole = new Map<Role, { id: string }>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const department = await makeDepartment(t.database.db);
+  for (const role of roles) usersByRole.set(role, await makeUser(t.database.db, { roles: [role], departmentId: department.id }));
+  const target = await makeUser(t.database.db, { roles: ['officer'], departmentId: department.id });
+  ids = { targetUserId: target.id, departmentId: department.id, missingId: '00000000-0000-4000-8000-000000000000' };
+});
+afterAll(async () => {
+  await t.close();
+});
+
+function apiRoutes() {
+  return t.app.suijiRoutes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
+}
+
+describe('role × route matrix', () => {
+  it('lists every registered /api route, with the access the route declares', () => {
+    const registered = apiRoutes().map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(table).sort());
+    for (const route of apiRoutes()) {
+      const entry = table[`${route.method} ${route.url}`];
+      expect(declared(route.access), `${route.method} ${route.url}`).toEqual(entry?.allowed);
+    }
+  });
+
+  const subjects: (Role | 'anonymous')[] = ['anonymous', ...roles];
+  for (const [key, entry] of Object.entries(table)) {
+    const [method, url] = key.split(' ') as [string, string];
+    for (const subject of subjects) {
+      const reach = mayReach(entry.allowed, subject);
+      it(`${subject} ${reach ? 'reaches' : 'is refused'} ${method} ${url}`, async () => {
+        let headers: Record<string, string> = {};
+        if (subject !== 'anonymous') {
+          const user = usersByRole.get(subject);
+          if (!user) throw new Error(`no user for ${subject}`);
+          headers = (await makeSession(t.database.db, user, t.clock.now())).headers;
+        }
+        const { url: path, payload } = entry.request(ids);
+        const res = await t.app.inject({
+          method: method as 'GET', url: path, headers,
+          ...(payload === undefined ? {} : { payload: payload as object }),
+        });
+        expect(res.statusCode, res.body).toBeLessThan(500);
+        if (reach) {
+          expect([401, 403], `${subject} ${key}: ${res.body}`).not.toContain(res.statusCode);
+        } else {
+          expect(res.statusCode, res.body).toBe(subject === 'anonymous' ? 401 : 403);
+          expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+          expect(problemSchema.safeParse(res.json()).success).toBe(true);
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../db/database.ts';
+
+/**
+ * A fresh, migrated database for one test file. PGlite in memory by default; when
+ * DATABASE_URL is set (CI runs the suite again on PostgreSQL) a dedicated database
+ * `suiji_test_<random>` is created through that maintenance connection and dropped on close.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  // Tests are the one place besides config.ts that read the environment: they choose the engine.
+  const url = process.env.DATABASE_URL;
+  if (!url) return openDatabase({ dataDir: '', inMemory: true });
+
+  const name = `suiji_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  const database = await openDatabase({ dataDir: '', databaseUrl: dbUrl.toString() });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      try {
+        await dropper.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
