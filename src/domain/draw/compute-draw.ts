@@ -7,16 +7,16 @@ import { drawTicketer, type Sha256 } from './ticket.ts';
 import type { Assignment, DrawInput, DrawOutput } from './types.ts';
 import { validateDrawInput } from './validate.ts';
 
-/**
- * The computation document (spec §6): validates the input, selects in every stratum, orders
- * the selected objects and, when the input has `matching`, matches officers. The output's keys
- * are built in the order of the published vectors, so JSON.stringify prints them that way.
- */
 export interface DrawOptions {
   /** The SHA-256 to use (default @noble/hashes). Any correct implementation gives the same draw. */
   sha256?: Sha256;
 }
 
+/**
+ * The computation document (spec §6): validates the input, selects in every stratum, orders
+ * the selected objects and, when the input has `matching`, matches officers. The output's keys
+ * are built in the order of the published vectors, so JSON.stringify prints them that way.
+ */
 export function computeDraw(input: DrawInput, options: DrawOptions = {}): DrawResult<DrawOutput> {
   const digest = options.sha256;
   const valid = validateDrawInput(input);

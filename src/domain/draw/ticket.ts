@@ -3,8 +3,9 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { toHex } from './hex.ts';
 
 /**
- * A SHA-256 implementation: bytes in, 32-byte digest out. The domain uses @noble/hashes (pure,
- * runs in browsers); the server and CLI may pass node:crypto's, about twice as fast on tickets.
+ * A SHA-256 implementation: bytes in, 32-byte digest out. By default the domain uses
+ * @noble/hashes (pure, runs in browsers) with a prefix-state fast path; another correct
+ * implementation (e.g. node:crypto's) may be passed and gives the same draw.
  */
 export type Sha256 = (bytes: Uint8Array) => Uint8Array;
 

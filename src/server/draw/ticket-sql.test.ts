@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { computeDraw } from '../../domain/draw/compute-draw.ts';
 import { listHash } from '../../domain/draw/list-hash.ts';
 import { quotaOf } from '../../domain/draw/quota.ts';
@@ -84,4 +85,31 @@ describe('tickets in SQL', () => {
       }
     }
   });
+
+  it('agree with the domain on random pools of any Unicode keys (property)', async () => {
+    await db.exec('CREATE TABLE random_pool (stratum text NOT NULL, key text NOT NULL)');
+    const key = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }).filter((k) => !k.includes('\n') && !k.includes('\u0000'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(key, { maxLength: 40 }),
+        fc.array(fc.nat(2), { minLength: 40, maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 10000 }), { minLength: 3, maxLength: 3 }),
+        fc.stringMatching(/^[0-9]{20,24}$/),
+        async (keys, strataOf, ratios, seed) => {
+          const strata = ['𠀀', 'ｚ', 'A'].map((name, s) => ({ name, quota: { ratioBp: ratios[s] ?? 0 }, candidates: keys.filter((_, i) => strataOf[i] === s) }));
+          const domain = computeDraw({ drawId: '抽-𠀀', seed, strata });
+          if (!domain.ok) throw new Error('domain draw failed');
+          await db.exec('TRUNCATE random_pool');
+          for (const s of strata) await db.query('INSERT INTO random_pool SELECT $1, unnest($2::text[])', [s.name, s.candidates]);
+          const { rows } = await db.query<SelectionRow>(drawSelectionSql('random_pool'), [
+            seed, '抽-𠀀', strata.map((s) => s.name), strata.map((s) => quotaOf(s.candidates.length, s.quota)),
+          ]);
+          expect(rows.map((r) => r.key)).toEqual(domain.value.order);
+          const hashes = await db.query<{ stratum: string; hash: string }>(`SELECT stratum, ${listHashSql('key')} AS hash FROM random_pool GROUP BY stratum`);
+          for (const h of hashes.rows) expect(h.hash).toBe(domain.value.strata.find((s) => s.name === h.stratum)?.listHash);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 });
