@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, lte, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { departments, sessions, users } from '../../db/schema.ts';
 
@@ -38,4 +38,12 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
 /** Ends every session of a user, except `keepId` when given. */
 export async function deleteSessionsOfUser(db: Db, userId: string, keepId?: string): Promise<void> {
   await db.delete(sessions).where(keepId ? and(eq(sessions.userId, userId), ne(sessions.id, keepId)) : eq(sessions.userId, userId));
+}
+
+/** Removes a user's sessions that have expired (idle or absolute) by `now`. */
+export async function deleteExpiredSessionsOfUser(db: Db, userId: string, now: Date): Promise<void> {
+  await db.delete(sessions).where(and(
+    eq(sessions.userId, userId),
+    or(lte(sessions.idleExpiresAt, now), lte(sessions.absoluteExpiresAt, now)),
+  ));
 }

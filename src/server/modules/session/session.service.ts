@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../../http/failures.ts';
 import { findUserById, findUserByUsername, incrementFailedLogins, updateUser } from '../users/users.repository.ts';
 import { lockoutMinutes, maxConsecutiveFailures, touchIntervalMs } from './session.policy.ts';
 import {
-  deleteSession, deleteSessionsOfUser, findSessionWithUser, insertSession, touchSession,
+  deleteExpiredSessionsOfUser, deleteSession, deleteSessionsOfUser, findSessionWithUser, insertSession, touchSession,
 } from './session.repository.ts';
 
 export const wrongCredentials = '用户名或密码错误';
@@ -91,6 +91,7 @@ export async function login(ctx: ServiceContext, input: LoginInput): Promise<Res
   const idleExpiresAt = minDate(new Date(now.getTime() + ctx.config.sessionIdleMinutes * 60_000), absoluteExpiresAt);
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { failedLoginCount: 0, lockedUntil: null });
+    await deleteExpiredSessionsOfUser(tx, user.id, now);
     const session = await insertSession(tx, {
       tokenHash: sha256Hex(token), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now,
       idleExpiresAt, absoluteExpiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 512) ?? null,
