@@ -10,7 +10,11 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import * as schema from './schema.ts';
+import * as foundationSchema from './schema.ts';
+import * as directorySchema from './schema-directory.ts';
+
+/** Every table, one file per area (drizzle.config.ts reads the same files). */
+const schema = { ...foundationSchema, ...directorySchema };
 
 export type Schema = typeof schema;
 /** A Drizzle database or transaction on either engine (only repositories use it). */
