@@ -3,6 +3,13 @@
  * temporary folder, runs `suiji serve` on a free port and launches Debian's Chromium
  * through playwright-core. Used as the Vitest globalSetup of vitest.e2e.config.ts (the
  * `setup` export) and by the tests (the browser helpers).
+ *
+ * Without /usr/bin/chromium the browser tests are skipped, unless CI=true: then they fail.
+ * Environment knobs (all optional):
+ *   SUIJI_E2E_BASE_URL   test a server that is already running instead of starting one
+ *   SUIJI_E2E_CHROMIUM   another Chromium executable (other distributions)
+ *   SUIJI_E2E_KEEP_DATA  =1 keeps the temporary data folder (and the server log) afterwards
+ * Screenshots of the dashboard, user list, audit log and portal go to /tmp/suiji-*.png.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, createWriteStream, readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './harness.ts';
+import { launchBrowser, seriousAxeViolations } from './harness.ts';
 import { login, newPage, screenshot, skipReason } from './pages.ts';
 
 describe.skipIf(skipReason !== '')('system administration', () => {
@@ -15,6 +15,7 @@ describe.skipIf(skipReason !== '')('system administration', () => {
     await login(page, 'admin');
     await page.getByRole('heading', { name: /好，/ }).waitFor();
     await screenshot(page, 'dashboard');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '用户管理' }).click();
     await page.getByRole('heading', { name: '用户管理' }).waitFor();
@@ -113,12 +114,26 @@ describe.skipIf(skipReason !== '')('system administration', () => {
     await context.close();
   });
 
-  it('verifies the audit chain', async () => {
+  it('adds a department under another, then finds it in the audit log and verifies the chain', async () => {
+    const name = `第${Date.now().toString(36)}中队`;
     const { context, page } = await newPage(browser);
     await login(page, 'admin');
-    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '审计日志' }).click();
+    const menu = page.getByRole('navigation', { name: '主菜单' });
+    await menu.getByRole('link', { name: '机构管理' }).click();
+    await page.getByRole('heading', { name: '机构管理' }).waitFor();
+    await page.getByRole('tree', { name: '机构树' }).getByText('综合执法大队', { exact: true }).click();
+    await page.getByRole('button', { name: /新建下级$/ }).click();
+    const dialog = page.getByRole('dialog', { name: '新建机构' });
+    await dialog.getByLabel('机构名称').fill(name);
+    await dialog.getByLabel('机构编码').fill(`E2E-${Date.now().toString(36).toUpperCase()}`);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('tree', { name: '机构树' }).getByText(name).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: '上级机构' }).innerText()).toContain('综合执法大队');
+
+    await menu.getByRole('link', { name: '审计日志' }).click();
     await page.getByRole('heading', { name: '审计日志' }).waitFor();
-    await page.getByRole('row').nth(1).waitFor();
+    await page.getByRole('row').filter({ hasText: name }).first().waitFor();
     await page.getByRole('button', { name: /校验审计链/ }).click();
     await page.getByRole('status').filter({ hasText: '审计链完整' }).waitFor();
     await screenshot(page, 'audit');

@@ -16,10 +16,47 @@ export const auditActions = [
   'token.created',
   'token.revoked',
   'system.demo_seeded',
+  'import.committed',
+  'entity.updated',
+  'entity.tags_bulk_edited',
+  'entity.claimed',
+  'entity.exported',
+  'directory.demo_seeded',
+  'item.created',
+  'item.updated',
+  'item.claimed',
+  'item.retired',
+  'guideline.version_created',
+  'officer.created',
+  'officer.updated',
+  'officer_conflict.created',
+  'officer_conflict.ended',
+  'plan.created',
+  'plan.updated',
+  'plan.submitted',
+  'plan.approved',
+  'plan.published',
+  'plan.revision_started',
+  'plan.exported',
+  'task.created',
+  'task.updated',
+  'task.change_refused',
+  'draw.frozen',
+  'draw.seed_set',
+  'draw.seed_refused',
+  'draw.started',
+  'draw.completed',
+  'draw.failed',
+  'draw.run_refused',
+  'draw.abandoned',
+  'draw.officer_replaced',
+  'draw.list_confirmed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditSubjectType = 'session' | 'user' | 'department' | 'api_token' | 'system';
+export type AuditSubjectType = 'session' | 'user' | 'department' | 'api_token' | 'system'
+  | 'item' | 'guideline' | 'officer' | 'officer_conflict' | 'entity' | 'import_job'
+  | 'plan' | 'task' | 'draw';
 
 export interface AuditActor {
   id: string | null;

@@ -12,9 +12,10 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as foundationSchema from './schema.ts';
 import * as directorySchema from './schema-directory.ts';
+import * as plansSchema from './schema-plans.ts';
 
 /** Every table, one file per area (drizzle.config.ts reads the same files). */
-const schema = { ...foundationSchema, ...directorySchema };
+const schema = { ...foundationSchema, ...directorySchema, ...plansSchema };
 
 export type Schema = typeof schema;
 /** A Drizzle database or transaction on either engine (only repositories use it). */

@@ -110,7 +110,11 @@ export const entities = pgTable('entities', {
 }, (t) => [
   uniqueIndex('entities_key_key').on(t.key),
   uniqueIndex('entities_uscc_key').on(t.uscc),
-  index('entities_name_prefix_idx').using('btree', sql`${t.name} text_pattern_ops`),
+  // Name in byte order ("C"): serves both `name COLLATE "C" LIKE 'prefix%'` and the list's
+  // ORDER BY name, id (a text_pattern_ops index serves only the former).
+  index('entities_name_order_idx').using('btree', sql`${t.name} collate "C"`, t.id),
+  index('entities_registration_number_idx').on(t.registrationNumber),
+  index('entities_owner_key_idx').on(t.ownerKey),
   index('entities_kind_industry_idx').on(t.kind, t.industry),
   index('entities_risk_class_idx').on(t.riskClass),
   index('entities_status_idx').on(t.status),
@@ -211,6 +215,7 @@ export const importRows = pgTable('import_rows', {
   accepted: boolean('accepted').notNull(),
   data: jsonb('data').$type<Record<string, string | null>>().notNull(),
   raw: jsonb('raw').$type<Record<string, string>>().notNull(),
-  issues: jsonb('issues').$type<{ column: string; reason: string }[]>().notNull(),
+  /** Errors (rejected rows) and warnings; `severity` absent means error. */
+  issues: jsonb('issues').$type<{ column: string; reason: string; severity?: 'error' | 'warning' }[]>().notNull(),
 }, (t) => [primaryKey({ columns: [t.jobId, t.rowNo] })]);
 

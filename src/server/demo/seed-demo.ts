@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { countDepartments, insertDepartment } from '../modules/organizations/organizations.repository.ts';
 import { countUsers, insertUser } from '../modules/users/users.repository.ts';
 import { demoBureau, demoDepartments, demoPassword, demoUsers } from './demo-data.ts';
+import { seedDirectory } from './seed-directory.ts';
 
 export type SeedProgress = (done: number, total: number, label: string) => void;
 
@@ -55,6 +56,7 @@ export async function seedDemo(db: Db, now: Date, progress: SeedProgress = () =>
       }, now);
       progress((done += 1), demoSeedSteps, user.username);
     }
+    await seedDirectory(tx, now, actor, idByCode);
     await appendAudit(tx, {
       actor, action: 'system.demo_seeded', subjectType: 'system', subjectId: null,
       summary: `载入演示数据：${demoBureau.name}，${demoDepartments.length} 个机构，${demoUsers.length} 个用户`,

@@ -13,7 +13,12 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { appVersion, repoRoot } from '../version.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
+import { registerEntitiesRoutes } from '../modules/entities/entities.routes.ts';
+import { registerGuidelinesRoutes } from '../modules/guidelines/guidelines.routes.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
+import { registerImportsRoutes } from '../modules/imports/imports.routes.ts';
+import { registerItemsRoutes } from '../modules/items/items.routes.ts';
+import { registerOfficersRoutes } from '../modules/officers/officers.routes.ts';
 import { registerOrganizationsRoutes } from '../modules/organizations/organizations.routes.ts';
 import { registerPublicRoutes } from '../modules/public/public.routes.ts';
 import { registerSessionRoutes } from '../modules/session/session.routes.ts';
@@ -135,6 +140,11 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
   registerAuditRoutes(app, ctx);
   registerTokensRoutes(app, ctx);
   registerPublicRoutes(app, ctx);
+  registerItemsRoutes(app, ctx);
+  registerGuidelinesRoutes(app, ctx);
+  registerOfficersRoutes(app, ctx);
+  registerEntitiesRoutes(app, ctx);
+  registerImportsRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const webBuilt = existsSync(path.join(webRoot, 'index.html'));

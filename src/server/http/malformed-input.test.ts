@@ -33,7 +33,9 @@ function routes(): RegisteredRoute[] {
 
 function concrete(url: string): string {
   return url.replace('/users/:id', `/users/${userId}`).replace('/organizations/:id', `/organizations/${departmentId}`)
-    .replace(':id', '00000000-0000-4000-8000-000000000000');
+    .replace(':id', '00000000-0000-4000-8000-000000000000')
+    // Routes with a second parameter (e.g. /officers/:id/conflicts/:conflictId/end): a well-formed id too.
+    .replace(/:[A-Za-z]+Id\b/g, '00000000-0000-4000-8000-000000000000');
 }
 
 async function expectProblem(res: Awaited<ReturnType<TestApp['app']['inject']>>, label: string, status?: number) {

@@ -15,6 +15,7 @@ interface Ids { targetUserId: string; departmentId: string; missingId: string }
 interface Case { allowed: Allowed; request: (ids: Ids) => { url: string; payload?: unknown } }
 
 const admins = ['system_admin', 'department_admin'] as const;
+const entityReaders = ['system_admin', 'department_admin', 'oversight', 'leader', 'officer'] as const;
 const table: Record<string, Case> = {
   'GET /api/health': { allowed: 'public', request: () => ({ url: '/api/health' }) },
   'GET /api/openapi.json': { allowed: 'public', request: () => ({ url: '/api/openapi.json' }) },
@@ -36,7 +37,55 @@ const table: Record<string, Case> = {
   'GET /api/v1/tokens': { allowed: 'signed_in', request: () => ({ url: '/api/v1/tokens' }) },
   'POST /api/v1/tokens': { allowed: 'signed_in', request: () => ({ url: '/api/v1/tokens', payload: {} }) },
   'DELETE /api/v1/tokens/:id': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/tokens/${ids.missingId}` }) },
+  'GET /api/v1/entities': { allowed: entityReaders, request: () => ({ url: '/api/v1/entities' }) },
+  'GET /api/v1/entities/facets': { allowed: entityReaders, request: () => ({ url: '/api/v1/entities/facets' }) },
+  'GET /api/v1/entities/export.xlsx': { allowed: entityReaders, request: () => ({ url: '/api/v1/entities/export.xlsx' }) },
+  'GET /api/v1/entities/:id': { allowed: entityReaders, request: (ids) => ({ url: `/api/v1/entities/${ids.missingId}` }) },
+  'PATCH /api/v1/entities/:id': { allowed: admins, request: (ids) => ({ url: `/api/v1/entities/${ids.missingId}`, payload: {} }) },
+  'POST /api/v1/entities/bulk-tags': { allowed: admins, request: () => ({ url: '/api/v1/entities/bulk-tags', payload: {} }) },
+  'POST /api/v1/entities/claim': { allowed: admins, request: () => ({ url: '/api/v1/entities/claim', payload: {} }) },
 };
+
+// 一单两库一指引: items, guidelines and officers.
+const officerReaders = ['system_admin', 'department_admin', 'oversight', 'leader', 'officer'] as const;
+const directoryReaders = ['system_admin', 'department_admin', 'oversight', 'leader'] as const;
+Object.assign(table, {
+  'GET /api/v1/items': { allowed: 'signed_in', request: () => ({ url: '/api/v1/items' }) },
+  'GET /api/v1/items/export.xlsx': { allowed: 'signed_in', request: () => ({ url: '/api/v1/items/export.xlsx' }) },
+  'POST /api/v1/items': { allowed: admins, request: () => ({ url: '/api/v1/items', payload: {} }) },
+  'GET /api/v1/items/:id': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/items/${ids.missingId}` }) },
+  'PATCH /api/v1/items/:id': { allowed: admins, request: (ids) => ({ url: `/api/v1/items/${ids.missingId}`, payload: { reason: 'x' } }) },
+  'GET /api/v1/items/:id/versions': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/items/${ids.missingId}/versions` }) },
+  'GET /api/v1/items/:id/diff': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/items/${ids.missingId}/diff?from=1&to=2` }) },
+  'POST /api/v1/items/:id/claim': { allowed: admins, request: (ids) => ({ url: `/api/v1/items/${ids.missingId}/claim`, payload: {} }) },
+  'POST /api/v1/items/:id/retire': { allowed: admins, request: (ids) => ({ url: `/api/v1/items/${ids.missingId}/retire`, payload: { reason: 'x' } }) },
+  'GET /api/v1/public/items': { allowed: 'public', request: () => ({ url: '/api/v1/public/items' }) },
+  'GET /api/v1/guidelines': { allowed: 'signed_in', request: () => ({ url: '/api/v1/guidelines' }) },
+  'GET /api/v1/guidelines/:id': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/guidelines/${ids.missingId}` }) },
+  'GET /api/v1/items/:id/guideline': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/items/${ids.missingId}/guideline` }) },
+  'GET /api/v1/items/:id/guideline/versions': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/items/${ids.missingId}/guideline/versions` }) },
+  'PUT /api/v1/items/:id/guideline': { allowed: admins, request: (ids) => ({ url: `/api/v1/items/${ids.missingId}/guideline`, payload: {} }) },
+  'GET /api/v1/officers': { allowed: officerReaders, request: () => ({ url: '/api/v1/officers' }) },
+  'GET /api/v1/officers/export.xlsx': { allowed: directoryReaders, request: () => ({ url: '/api/v1/officers/export.xlsx' }) },
+  'POST /api/v1/officers': { allowed: admins, request: () => ({ url: '/api/v1/officers', payload: {} }) },
+  'GET /api/v1/officers/:id': { allowed: officerReaders, request: (ids) => ({ url: `/api/v1/officers/${ids.missingId}` }) },
+  'PATCH /api/v1/officers/:id': { allowed: admins, request: (ids) => ({ url: `/api/v1/officers/${ids.missingId}`, payload: {} }) },
+  'GET /api/v1/officers/:id/conflicts': { allowed: officerReaders, request: (ids) => ({ url: `/api/v1/officers/${ids.missingId}/conflicts` }) },
+  'POST /api/v1/officers/:id/conflicts': { allowed: admins, request: (ids) => ({ url: `/api/v1/officers/${ids.missingId}/conflicts`, payload: {} }) },
+  'POST /api/v1/officers/:id/conflicts/:conflictId/end': {
+    allowed: admins, request: (ids) => ({ url: `/api/v1/officers/${ids.missingId}/conflicts/${ids.missingId}/end`, payload: {} }),
+  },
+} satisfies Record<string, Case>);
+
+// Imports of the directories (src/server/modules/imports).
+Object.assign(table, {
+  'POST /api/v1/entities/import': { allowed: admins, request: () => ({ url: '/api/v1/entities/import?kind=entities', payload: {} }) },
+  'GET /api/v1/imports/templates/:kind': { allowed: admins, request: () => ({ url: '/api/v1/imports/templates/entities' }) },
+  'GET /api/v1/imports/:id': { allowed: admins, request: (ids) => ({ url: `/api/v1/imports/${ids.missingId}` }) },
+  'GET /api/v1/imports/:id/rejected.xlsx': { allowed: admins, request: (ids) => ({ url: `/api/v1/imports/${ids.missingId}/rejected.xlsx` }) },
+  'POST /api/v1/imports/:id/commit': { allowed: admins, request: (ids) => ({ url: `/api/v1/imports/${ids.missingId}/commit`, payload: {} }) },
+  'POST /api/v1/imports/:id/cancel': { allowed: admins, request: (ids) => ({ url: `/api/v1/imports/${ids.missingId}/cancel`, payload: {} }) },
+} satisfies Record<string, Case>);
 
 function declared(access: Access | undefined): Allowed | undefined {
   if (!access) return undefined;

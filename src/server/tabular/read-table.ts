@@ -31,6 +31,21 @@ export interface ParsedRow {
   /** The cells as found, by header, for the rejected-rows report. */
   raw: Record<string, string>;
   issues: RowIssue[];
+  /** Cells of the columns no ColumnSpec names, by their header (only with `keepOtherColumns`). */
+  other?: Record<string, string>;
+}
+
+/** The header as found: which specs matched a column, and the headers of the other columns. */
+export interface TableHeader {
+  found: ColumnSpec[];
+  otherHeaders: string[];
+}
+
+export interface ReadTableOptions {
+  /** Called once the header row is found, before the first data row (it may throw TableFormatError). */
+  onHeader?: (header: TableHeader) => void;
+  /** Keep the cells of unnamed columns in `ParsedRow.other` (e.g. attributes of objects). */
+  keepOtherColumns?: boolean;
 }
 
 /** The whole file is refused; `message` is Chinese and says what to do. */
@@ -78,10 +93,14 @@ export async function sniffFormat(source: TableSource): Promise<FileFormat> {
 }
 
 /** Read a table file, yielding only data rows (blank rows are skipped). */
-export async function* readTable(source: TableSource, columns: readonly ColumnSpec[]): AsyncGenerator<ParsedRow> {
+export async function* readTable(
+  source: TableSource,
+  columns: readonly ColumnSpec[],
+  options: ReadTableOptions = {},
+): AsyncGenerator<ParsedRow> {
   const format = await sniffFormat(source);
   const rows = format === 'xlsx' ? readXlsxRows(source.path) : readCsvRows(source.path);
-  yield* parseRows(rows, columns);
+  yield* parseRows(rows, columns, options);
 }
 
 function headerText(value: CellValue | undefined): string {
@@ -104,7 +123,7 @@ function headerMap(cells: readonly CellValue[], columns: readonly ColumnSpec[]):
   return map;
 }
 
-async function* parseRows(rows: AsyncIterable<RawRow>, columns: readonly ColumnSpec[]): AsyncGenerator<ParsedRow> {
+async function* parseRows(rows: AsyncIterable<RawRow>, columns: readonly ColumnSpec[], options: ReadTableOptions): AsyncGenerator<ParsedRow> {
   const iterator = rows[Symbol.asyncIterator]();
   const buffered: RawRow[] = [];
   let best = { index: -1, size: 0 };
@@ -136,6 +155,16 @@ async function* parseRows(rows: AsyncIterable<RawRow>, columns: readonly ColumnS
   if (missing.length > 0) {
     throw new TableFormatError(`缺少必填列：${missing.map((c) => `“${c.header}”`).join('、')}，请使用下载的导入模板`);
   }
+  // Columns no spec names, by their header text (from the header row, or the row below it).
+  const others = new Map<number, string>();
+  const headerCells = [headerRow.cells, ...(dataStart > best.index + 1 && below ? [below.cells] : [])];
+  for (const cells of headerCells) {
+    cells.forEach((cell, index) => {
+      const text = cell === null ? '' : toHalfWidth(String(cell)).replace(/\s+/g, '').replace(/[*＊]$/, '');
+      if (text !== '' && !header.has(index) && !others.has(index)) others.set(index, text);
+    });
+  }
+  options.onHeader?.({ found: [...found], otherHeaders: [...new Set(others.values())] });
 
   const toParsed = (raw: RawRow): ParsedRow | null => {
     if (raw.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) return null;
@@ -155,7 +184,14 @@ async function* parseRows(rows: AsyncIterable<RawRow>, columns: readonly ColumnS
       }
     }
     for (const spec of columns) if (!(spec.key in values)) values[spec.key] = null;
-    return { row: raw.row, values, raw: rawByHeader, issues };
+    if (!options.keepOtherColumns) return { row: raw.row, values, raw: rawByHeader, issues };
+    const other: Record<string, string> = {};
+    for (const [index, name] of others) {
+      const cell = raw.cells[index] ?? null;
+      const text = cell === null ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : toHalfWidth(String(cell)).trim();
+      if (text !== '' && !(name in other)) other[name] = text;
+    }
+    return { row: raw.row, values, raw: rawByHeader, issues, other };
   };
 
   for (const raw of buffered.slice(dataStart)) {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { tokenScopes } from '../../../contracts/tokens.ts';
@@ -10,9 +10,9 @@ import { useProblemReporter } from '../../components/problem.ts';
 const scopeLabels: Record<(typeof tokenScopes)[number], string> = { read: '只读', write: '读写' };
 
 function tokenStatus(token: ApiToken) {
-  if (token.revokedAt) return <Tag>已吊销</Tag>;
-  if (token.expiresAt && !isInFuture(token.expiresAt)) return <Tag color="orange">已过期</Tag>;
-  return <Tag color="green">有效</Tag>;
+  if (token.revokedAt) return <Badge status="default" text="已吊销" />;
+  if (token.expiresAt && !isInFuture(token.expiresAt)) return <Badge status="warning" text="已过期" />;
+  return <Badge status="success" text="有效" />;
 }
 
 export function TokensPage() {
@@ -125,6 +125,7 @@ export function TokensPage() {
         onCancel={() => setCreated(null)}
         footer={<Button type="primary" onClick={() => setCreated(null)}>我已妥善保存</Button>}
         maskClosable={false}
+        destroyOnHidden
       >
         {created && (
           <Space orientation="vertical" style={{ width: '100%' }}>

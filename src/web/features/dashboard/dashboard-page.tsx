@@ -28,7 +28,7 @@ export function DashboardPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card>
-        <Typography.Title level={2} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 26 }}>
           {greeting(new Date().getHours())}，{user.displayName}
         </Typography.Title>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
@@ -71,7 +71,7 @@ export function DashboardPage() {
           ))}
         </Row>
         <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
-          <a href="/portal/" target="_blank" rel="noreferrer">查看信息公开门户</a>
+          <a href="/portal/" target="_blank" rel="noreferrer" style={{ textDecoration: 'underline' }}>查看信息公开门户</a>
           <Typography.Text type="secondary">（公众看到的抽查事项、计划、抽取记录和结果）</Typography.Text>
         </Typography.Paragraph>
       </Card>

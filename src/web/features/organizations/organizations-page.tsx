@@ -15,13 +15,17 @@ export function OrganizationsPage() {
   const [loading, setLoading] = useState(true);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [modal, setModal] = useState<ModalState>({ mode: 'closed' });
+  // Everything expanded at first; afterwards the user's choice, plus the parent of what was saved.
+  const [expandedKeys, setExpandedKeys] = useState<string[] | null>(null);
   const report = useProblemReporter();
   const { message } = App.useApp();
 
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setDepartments(await listDepartments());
+      const list = await listDepartments();
+      setDepartments(list);
+      setExpandedKeys((keys) => keys ?? list.map((d) => d.id));
     } catch (error) {
       report(error);
     } finally {
@@ -55,7 +59,8 @@ export function OrganizationsPage() {
               <Tree
                 aria-label="机构树"
                 treeData={treeData}
-                defaultExpandAll
+                expandedKeys={expandedKeys ?? []}
+                onExpand={(keys) => setExpandedKeys(keys.map(String))}
                 blockNode
                 selectedKeys={selectedId ? [selectedId] : []}
                 onSelect={(keys) => setSelectedId(keys[0] === undefined ? null : String(keys[0]))}
@@ -98,6 +103,8 @@ export function OrganizationsPage() {
         onSaved={(saved) => {
           setModal({ mode: 'closed' });
           setSelectedId(saved.id);
+          const parentId = saved.parentId;
+          if (parentId) setExpandedKeys((keys) => [...new Set([...(keys ?? []), parentId])]);
           void message.success(`已保存机构“${saved.name}”`);
           void load();
         }}

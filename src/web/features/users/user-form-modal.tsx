@@ -119,7 +119,7 @@ export function UserFormModal({ open, editing, departments, assignableRoles, fix
               rules={[
                 { required: true, message: '请再次输入密码' },
                 ({ getFieldValue }) => ({
-                  validator: (_, value) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
+                  validator: (_, value) => (!value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
                 }),
               ]}
             >

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Input, Popconfirm, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { App, Badge, Button, Card, Input, Popconfirm, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { Department } from '../../../contracts/organizations.ts';
@@ -69,23 +69,23 @@ export function UsersPage() {
   const columns: TableColumnsType<User> = [
     { title: '用户名', dataIndex: 'username', key: 'username', width: 140 },
     { title: '姓名', dataIndex: 'displayName', key: 'displayName', width: 120 },
-    { title: '所属机构', dataIndex: 'departmentName', key: 'departmentName', render: (v: string | null) => v ?? '—' },
+    { title: '所属机构', dataIndex: 'departmentName', key: 'departmentName', width: 170, render: (v: string | null) => v ?? '—' },
     {
       title: '角色', dataIndex: 'roles', key: 'roles',
       render: (rs: Role[]) => <Space size={4} wrap>{rs.map((r) => <Tag key={r} color="blue">{roleLabels[r]}</Tag>)}</Space>,
     },
     {
-      title: '状态', key: 'status', width: 180,
+      title: '状态', key: 'status', width: 150,
       render: (_, user) => (
         <Space size={4} wrap>
-          {user.active ? <Tag color="green">启用</Tag> : <Tag>已停用</Tag>}
+          {user.active ? <Badge status="success" text="启用" /> : <Badge status="default" text="已停用" />}
           {isInFuture(user.lockedUntil) && <Tag color="red" title={`锁定至 ${formatDateTime(user.lockedUntil)}`}>已锁定</Tag>}
         </Space>
       ),
     },
     { title: '创建时间', dataIndex: 'createdAt', key: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
     {
-      title: '操作', key: 'actions', width: 220,
+      title: '操作', key: 'actions', width: 200,
       render: (_, user) => (canManage(user) ? (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setModal({ mode: 'edit', user })}>编辑</Button>

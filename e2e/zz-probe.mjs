@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const ctx = await browser.newContext({ baseURL: 'http://127.0.0.1:3111', viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+const page = await ctx.newPage();
+await page.goto('/login');
+await page.getByLabel('用户名').fill('admin');
+await page.getByLabel('密码', { exact: true }).fill('Suiji@2024');
+await page.getByRole('button', { name: /登\s*录/ }).click();
+await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '用户管理' }).click();
+await page.getByRole('row').nth(2).waitFor();
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/suiji-users2.png' });
+await browser.close();
