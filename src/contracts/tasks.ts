@@ -300,6 +300,10 @@ export const publicDrawAnnouncementSchema = z.object({
   failure: z.object({ code: z.string(), message: z.string() }).nullable(),
   abandonedAt: z.string().nullable(),
   abandonReason: z.string().nullable(),
+  /** 人员替换, published: officers by key only. */
+  replacements: z.array(z.object({
+    seq: z.number().int(), object: z.string(), replaced: z.string(), replacement: z.string(), reason: z.string(), createdAt: z.string(),
+  })),
 });
 
 export const publicTaskSchema = z.object({

@@ -3,7 +3,7 @@ import {
   check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import type { DrawOutput, DrawRecord, ExclusionCount, MatchingInput, StratumInput } from '../../domain/draw/types.ts';
-import type { ScopeFilters } from '../../contracts/tasks.ts';
+import type { ExclusionRulesBody, ScopeFilters, StrataPlan, TeamRules } from '../../contracts/tasks.ts';
 import { departments, users } from './schema.ts';
 
 /**
@@ -81,9 +81,9 @@ export const tasks = pgTable('tasks', {
   participatingDepartmentIds: uuid('participating_department_ids').array().notNull(),
   itemIds: uuid('item_ids').array().notNull(),
   scope: jsonb('scope').$type<ScopeFiltersJson>().notNull(),
-  strataPlan: jsonb('strata_plan').$type<Record<string, unknown>>().notNull(),
-  exclusionRules: jsonb('exclusion_rules').$type<Record<string, unknown>>().notNull(),
-  teamRules: jsonb('team_rules').$type<Record<string, unknown>>().notNull(),
+  strataPlan: jsonb('strata_plan').$type<StrataPlan>().notNull(),
+  exclusionRules: jsonb('exclusion_rules').$type<ExclusionRulesBody>().notNull(),
+  teamRules: jsonb('team_rules').$type<TeamRules>().notNull(),
   periodFrom: date('period_from', { mode: 'string' }).notNull(),
   periodTo: date('period_to', { mode: 'string' }).notNull(),
   description: text('description').notNull().default(''),

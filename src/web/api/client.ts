@@ -35,6 +35,10 @@ interface RequestOptions<T> {
   schema?: ResponseSchema<T>;
   /** Do not call the 401 handler (used by the session check and the login itself). */
   quietUnauthorized?: boolean;
+  /** A non-JSON body sent as is (e.g. a file upload), with its content type; instead of `body`. */
+  rawBody?: { data: Blob; contentType: string };
+  /** Extra request headers (e.g. x-file-name). */
+  headers?: Record<string, string>;
 }
 
 let csrfToken: string | null = null;
@@ -112,8 +116,9 @@ export async function apiRequest<T = void>(
   path: string,
   options: RequestOptions<T> = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.rawBody) headers['content-type'] = options.rawBody.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -121,7 +126,7 @@ export async function apiRequest<T = void>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ? options.rawBody.data : options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError({ type: 'about:blank', title: '无法连接服务器', status: 0, detail: '请检查网络连接后重试。' });

@@ -15,6 +15,10 @@ const OrganizationsPage = lazy(() => import('../features/organizations/organizat
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const ChangePasswordPage = lazy(() => import('../features/account/change-password-page.tsx').then((m) => ({ default: m.ChangePasswordPage })));
 const TokensPage = lazy(() => import('../features/account/tokens-page.tsx').then((m) => ({ default: m.TokensPage })));
+const EntitiesPage = lazy(() => import('../features/entities/entities-page.tsx').then((m) => ({ default: m.EntitiesPage })));
+const ItemsPage = lazy(() => import('../features/items/items-page.tsx').then((m) => ({ default: m.ItemsPage })));
+const GuidelinesPage = lazy(() => import('../features/guidelines/guidelines-page.tsx').then((m) => ({ default: m.GuidelinesPage })));
+const OfficersPage = lazy(() => import('../features/officers/officers-page.tsx').then((m) => ({ default: m.OfficersPage })));
 
 /** Pages that work now, by menu key; every other menu entry shows 建设中. */
 const readyPages: Record<string, ComponentType> = {
@@ -24,6 +28,10 @@ const readyPages: Record<string, ComponentType> = {
   audit: AuditPage,
   password: ChangePasswordPage,
   tokens: TokensPage,
+  entities: EntitiesPage,
+  items: ItemsPage,
+  guidelines: GuidelinesPage,
+  officers: OfficersPage,
 };
 
 function PageSpin() {

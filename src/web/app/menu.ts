@@ -41,20 +41,20 @@ export const menu: readonly MenuEntry[] = [
     key: 'directories', label: '一单两库一指引', icon: 'directories',
     children: [
       {
-        key: 'items', label: '抽查事项', path: '/directories/items', roles: DIRECTORY_ROLES, status: 'planned',
+        key: 'items', label: '抽查事项', path: '/directories/items', roles: DIRECTORY_ROLES, status: 'ready',
         plannedFeatures: ['随机抽查事项清单的维护与认领（省/市/县监管层级）', '重点检查事项与一般检查事项分类', '抽查依据、检查对象、检查内容与方式', '清单发布与版本留痕'],
       },
       {
-        key: 'entities', label: '检查对象名录', path: '/directories/entities', roles: DIRECTORY_ROLES, status: 'planned',
+        key: 'entities', label: '检查对象名录', path: '/directories/entities', roles: DIRECTORY_ROLES, status: 'ready',
         plannedFeatures: ['主体类监管对象（统一社会信用代码校验）与非主体类监管对象', '行业类别、重点领域与信用风险分类', '批量导入，逐行说明被拒原因', '新设主体认领'],
       },
       {
-        key: 'officers', label: '执法人员名录', path: '/directories/officers', roles: DIRECTORY_ROLES, status: 'planned',
+        key: 'officers', label: '执法人员名录', path: '/directories/officers', roles: DIRECTORY_ROLES, status: 'ready',
         plannedFeatures: ['执法人员与执法证号', '业务专长与执法资质', '专家库', '回避关系登记', '批量导入'],
       },
       {
         key: 'guidelines', label: '抽查工作指引', path: '/directories/guidelines',
-        roles: [...DIRECTORY_ROLES, 'officer'], status: 'planned',
+        roles: [...DIRECTORY_ROLES, 'officer'], status: 'ready',
         plannedFeatures: ['每个抽查事项的检查内容、方式与依据', '检查要点清单（是/否/未检查/合理缺项）', '指引的版本与发布'],
       },
     ],

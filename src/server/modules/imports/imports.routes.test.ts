@@ -84,7 +84,7 @@ describe('entities import over HTTP', () => {
     const sheet = book.worksheets[0];
     expect(sheet?.getRow(1).values).toEqual([undefined, '原行号', '统一社会信用代码', '注册号', '名称', '法定代表人', '住所', '行政区划代码', '联系人', '联系电话', '行业类别', '重点领域', '状态', '成立日期', '错误原因']);
     expect(sheet?.getRow(2).getCell(1).value).toBe(3);
-    expect(String(sheet?.getRow(2).getCell(15).value)).toMatch(/与第 2 行重复/);
+    expect(String(sheet?.getRow(2).getCell(14).value)).toMatch(/与第 2 行重复/);
 
     const commit = await t.app.inject({ method: 'POST', url: `/api/v1/imports/${started.id}/commit`, headers: admin.headers });
     expect(commit.statusCode, commit.body).toBe(202);
@@ -159,6 +159,6 @@ describe('entities import over HTTP', () => {
     const sheet = book.worksheets[0];
     expect(sheet?.getRow(1).values).toEqual([undefined, '对象编码*', '对象类别*', '名称*', '所属主体统一社会信用代码', '行业类别', '行政区划代码']);
     expect(sheet?.getColumn(1).numFmt).toBe('@');
-    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/imports/templates/items', headers: admin.headers }), 404);
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/imports/templates/nothing', headers: admin.headers }), 400);
   });
 });

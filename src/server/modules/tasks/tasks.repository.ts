@@ -40,7 +40,7 @@ export async function listTaskRows(db: Db, filter: {
 }): Promise<{ rows: TaskRow[]; total: number }> {
   const conditions: SQL[] = [];
   if (filter.planId) conditions.push(eq(tasks.planId, filter.planId));
-  if (filter.departmentId) conditions.push(sql`(${tasks.organizerDepartmentId} = ${filter.departmentId} or ${filter.departmentId} = any(${tasks.participatingDepartmentIds}))`);
+  if (filter.departmentId) conditions.push(sql`(${tasks.organizerDepartmentId} = ${filter.departmentId} or ${filter.departmentId}::uuid = any(${tasks.participatingDepartmentIds}))`);
   if (filter.status) conditions.push(eq(tasks.status, filter.status));
   if (filter.year) conditions.push(sql`extract(year from ${tasks.periodFrom}) = ${filter.year}`);
   if (filter.withDrawOnly) conditions.push(sql`exists (select 1 from ${draws} d where d.task_id = ${tasks.id})`);

@@ -68,14 +68,14 @@ export function UsersPage() {
 
   const columns: TableColumnsType<User> = [
     { title: '用户名', dataIndex: 'username', key: 'username', width: 140 },
-    { title: '姓名', dataIndex: 'displayName', key: 'displayName', width: 120 },
+    { title: '姓名', dataIndex: 'displayName', key: 'displayName', width: 160 },
     { title: '所属机构', dataIndex: 'departmentName', key: 'departmentName', width: 170, render: (v: string | null) => v ?? '—' },
     {
       title: '角色', dataIndex: 'roles', key: 'roles',
       render: (rs: Role[]) => <Space size={4} wrap>{rs.map((r) => <Tag key={r} color="blue">{roleLabels[r]}</Tag>)}</Space>,
     },
     {
-      title: '状态', key: 'status', width: 150,
+      title: '状态', key: 'status', width: 110,
       render: (_, user) => (
         <Space size={4} wrap>
           {user.active ? <Badge status="success" text="启用" /> : <Badge status="default" text="已停用" />}

@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import type { GuidelineSummary } from '../../../contracts/guidelines.ts';
+import { itemCategoryLabels } from '../../../contracts/items.ts';
+import { listGuidelines, type GuidelineSummaryPage } from '../../api/guidelines.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { useProblemReporter } from '../../components/problem.ts';
+import { GuidelineDrawer } from './guideline-drawer.tsx';
+
+interface Query { page: number; pageSize: number; q?: string; has?: 'with' | 'without' }
+
+export function GuidelinesPage() {
+  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
+  const [data, setData] = useState<GuidelineSummaryPage | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [open, setOpen] = useState<string | null>(null);
+  const report = useProblemReporter();
+
+  const load = useCallback(async (q: Query) => {
+    setLoading(true);
+    try {
+      setData(await listGuidelines(q));
+    } catch (error) {
+      report(error);
+    } finally {
+      setLoading(false);
+    }
+  }, [report]);
+  useEffect(() => { void load(query); }, [load, query]);
+
+  const columns: TableColumnsType<GuidelineSummary> = [
+    { title: '事项编码', dataIndex: 'itemCode', width: 130 },
+    {
+      title: '抽查事项', dataIndex: 'itemName',
+      render: (name: string, r) => (
+        <Space size={4} wrap>
+          <Typography.Link onClick={() => setOpen(r.itemId)}>{name}</Typography.Link>
+          {r.itemStatus === 'retired' && <Tag>已退役</Tag>}
+        </Space>
+      ),
+    },
+    { title: '抽查类别', dataIndex: 'groupName', width: 140 },
+    { title: '事项类别', dataIndex: 'category', width: 120, render: (c: GuidelineSummary['category']) => itemCategoryLabels[c] },
+    {
+      title: '指引版本', dataIndex: 'version', width: 110,
+      render: (v: number | null) => (v === null ? <Tag color="orange">尚未制定</Tag> : <Tag color="blue">第 {v} 版</Tag>),
+    },
+    { title: '检查要点', dataIndex: 'checkpointCount', width: 90, render: (n: number) => `${n} 条` },
+    { title: '更新时间', dataIndex: 'updatedAt', width: 170, render: (t: string | null) => formatDateTime(t) },
+    { title: '操作', key: 'op', width: 90, render: (_, r) => <Button type="link" size="small" onClick={() => setOpen(r.itemId)}>查看/编辑</Button> },
+  ];
+
+  return (
+    <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>抽查工作指引</h1>}>
+      <Typography.Paragraph type="secondary">
+        每个抽查事项一份指引：检查内容、检查方法、检查依据和检查要点清单。每次保存生成新版本，检查记录引用所用的版本。
+      </Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search aria-label="搜索抽查事项" placeholder="搜索编码、名称或类别" allowClear enterButton="搜索" style={{ width: 280 }}
+          onSearch={(q) => setQuery((prev) => ({ ...prev, q: q.trim() || undefined, page: 1 }))} />
+        <Select aria-label="按指引情况筛选" placeholder="指引情况" allowClear style={{ width: 140 }}
+          options={[{ value: 'with', label: '已制定指引' }, { value: 'without', label: '尚未制定' }]}
+          value={query.has} onChange={(has: Query['has']) => setQuery((prev) => ({ ...prev, has, page: 1 }))} />
+        <Button icon={<ReloadOutlined />} onClick={() => void load(query)}>刷新</Button>
+      </Space>
+      <Table<GuidelineSummary>
+        rowKey="itemId" columns={columns} dataSource={data?.items ?? []} loading={loading} scroll={{ x: 1000 }}
+        pagination={{
+          current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100], showTotal: (total) => `共 ${total} 个事项`,
+          onChange: (page, pageSize) => setQuery((prev) => ({ ...prev, page: pageSize === prev.pageSize ? page : 1, pageSize })),
+        }}
+      />
+      <GuidelineDrawer itemId={open} onClose={() => setOpen(null)} onSaved={() => void load(query)} />
+    </Card>
+  );
+}
