@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordSchema } from './password.ts';
 import { roleSchema } from './roles.ts';
 
 export const loginBodySchema = z.object({
@@ -28,5 +29,5 @@ export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 export const changePasswordBodySchema = z.object({
   currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(8).max(256),
+  newPassword: passwordSchema,
 }).strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordSchema } from './password.ts';
 import { roleSchema } from './roles.ts';
 import { pageOf, pageQuerySchema } from './common.ts';
 
@@ -22,7 +23,7 @@ export const createUserBodySchema = z.object({
   displayName: z.string().min(1).max(64),
   roles: z.array(roleSchema).min(1),
   departmentId: z.string().uuid().nullable(),
-  password: z.string().min(8).max(256),
+  password: passwordSchema,
 }).strict();
 
 export const updateUserBodySchema = z.object({
@@ -32,7 +33,7 @@ export const updateUserBodySchema = z.object({
   active: z.boolean().optional(),
 }).strict();
 
-export const resetPasswordBodySchema = z.object({ newPassword: z.string().min(8).max(256) }).strict();
+export const resetPasswordBodySchema = z.object({ newPassword: passwordSchema }).strict();
 
 export const listUsersQuerySchema = pageQuerySchema.extend({
   q: z.string().max(64).optional(),

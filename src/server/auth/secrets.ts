@@ -42,5 +42,7 @@ export function generatePassword(): string {
   const bytes = randomBytes(14);
   let out = '';
   for (const b of bytes) out += alphabet[b % alphabet.length];
-  return `${out.slice(0, 6)}-${out.slice(6, 10)}-${out.slice(10)}`;
+  // End with a digit so the password always meets the rule of src/contracts/password.ts.
+  const digit = String(2 + ((bytes[0] ?? 0) % 8));
+  return `${out.slice(0, 6)}-${out.slice(6, 10)}-${out.slice(10)}${digit}`;
 }

@@ -5,6 +5,7 @@ import { changePassword } from '../../api/session.ts';
 import { useCurrentUser, useSession } from '../../app/session-context.tsx';
 import { useProblemReporter } from '../../components/problem.ts';
 import { PASSWORD_RULES } from './password-rules.ts';
+import { PASSWORD_RULE_TEXT } from '../../../contracts/password.ts';
 
 interface FormValues { currentPassword: string; newPassword: string; confirm: string }
 
@@ -51,7 +52,7 @@ export function ChangePasswordPage() {
         </Form.Item>
         <Form.Item
           label="新密码" name="newPassword" dependencies={['currentPassword']}
-          extra="至少 8 位，建议同时包含大小写字母、数字和符号"
+          extra={PASSWORD_RULE_TEXT}
           rules={[
             ...PASSWORD_RULES,
             ({ getFieldValue }) => ({
