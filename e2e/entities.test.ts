@@ -27,9 +27,11 @@ describe.skipIf(skipReason !== '')('检查对象名录', () => {
     await page.getByRole('heading', { name: '检查对象名录' }).waitFor();
     await page.getByRole('row').nth(1).waitFor();
 
-    const list = page.waitForResponse((r) => r.url().includes('/api/v1/entities?') && r.url().includes('riskClass=D'));
-    await page.getByLabel('信用风险分类').click();
-    await page.getByRole('option', { name: 'D 类（信用风险高）' }).click();
+    const list = page.waitForResponse((r) => r.url().includes('/api/v1/entities?') && r.url().includes('riskClass=D'), { timeout: 30_000 });
+    // The options are A, B, C, D, 未分类: the fourth is D (antd renders the list without option roles).
+    await page.getByRole('combobox', { name: '信用风险分类' }).click();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
     expect((await list).status()).toBe(200);
     await page.getByText(/^共 \d+ 个$/).waitFor();
     const riskCells = page.getByRole('row').locator('td').filter({ hasText: /^(A 类|B 类|C 类|D 类|未分类)$/ });
@@ -78,7 +80,7 @@ describe.skipIf(skipReason !== '')('检查对象名录', () => {
     const summary = dialog.getByRole('row').filter({ hasText: '新增' });
     expect((await summary.innerText()).replace(/\s+/g, ' ')).toMatch(/新增 1 更新 0 未变 0/);
     await screenshot(page, 'import-summary');
-    await dialog.getByRole('button', { name: '完成' }).click();
+    await dialog.getByRole('button', { name: /完\s*成/ }).click();
 
     await page.getByRole('searchbox', { name: '搜索检查对象' }).fill(uscc);
     await page.getByRole('button', { name: /搜\s*索/ }).click();

@@ -65,7 +65,7 @@ describe.skipIf(skipReason !== '')('officer directory scoped to the department',
     expect(count).toBeGreaterThan(1);
     for (let i = 1; i < count; i += 1) {
       expect(await rows.nth(i).getByRole('cell').nth(2).innerText()).toBe(ownDepartment);
-      expect(await rows.nth(i).getByRole('cell').nth(7).innerText()).toMatch(/^(可抽取|不可抽取：.+)$/);
+      expect(await rows.nth(i).getByRole('cell').nth(3).innerText()).toMatch(/^(可抽取|不可抽取：.+)$/);
     }
     await screenshot(page, 'officers-gongcheng');
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -75,6 +75,33 @@ describe.skipIf(skipReason !== '')('officer directory scoped to the department',
     const list = (await (await context.request.get('/api/v1/officers?pageSize=500')).json()) as { items: OfficerRow[] };
     expect(list.items.length).toBeGreaterThan(0);
     expect(list.items.every((o) => o.departmentName === ownDepartment)).toBe(true);
+    await context.close();
+  });
+
+  it('shows the item list with its history and the guideline checklist', async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, 'gongcheng');
+    const menu = page.getByRole('navigation', { name: '主菜单' });
+    await menu.getByRole('link', { name: '抽查事项' }).click();
+    await page.getByRole('heading', { name: '抽查事项' }).waitFor();
+    await page.getByText(/共 \d+ 个事项/).waitFor();
+    await page.getByRole('row').nth(1).getByRole('button', { name: '详情' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('可用于抽查任务').or(drawer.getByText(/不可用于抽查任务/)).first().waitFor();
+    await drawer.getByRole('tab', { name: /版本历史/ }).click();
+    await drawer.getByRole('cell', { name: '第 1 版', exact: true }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'items-gongcheng');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    await menu.getByRole('link', { name: '抽查工作指引' }).click();
+    await page.getByRole('heading', { name: '抽查工作指引' }).waitFor();
+    await page.getByText(/共 \d+ 个事项/).waitFor();
+    await page.getByRole('row').nth(1).getByRole('button', { name: '查看/编辑' }).click();
+    await page.getByRole('dialog').getByText(/检查要点（\d+ 条/).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'guidelines-gongcheng');
     await context.close();
   });
 });

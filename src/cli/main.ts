@@ -4,6 +4,7 @@ import { registerDrawCommands } from './commands/draw.ts';
 import { registerUsccCommands } from './commands/uscc.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerServerCommands } from './commands/server.ts';
+import { registerImportCommands } from './commands/import.ts';
 
 /**
  * Entry of the `suiji` command. Returns the exit code instead of exiting, so tests can
@@ -20,6 +21,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   registerDrawCommands(program, ctx);
   registerUsccCommands(program, ctx);
   registerCalendarCommands(program, ctx);
+  registerImportCommands(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -12,7 +12,9 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { appVersion, repoRoot } from '../version.ts';
+import { createJobRunner } from '../jobs/job-runner.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
+import { registerDrawsRoutes } from '../modules/draws/draws.routes.ts';
 import { registerEntitiesRoutes } from '../modules/entities/entities.routes.ts';
 import { registerGuidelinesRoutes } from '../modules/guidelines/guidelines.routes.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
@@ -20,8 +22,10 @@ import { registerImportsRoutes } from '../modules/imports/imports.routes.ts';
 import { registerItemsRoutes } from '../modules/items/items.routes.ts';
 import { registerOfficersRoutes } from '../modules/officers/officers.routes.ts';
 import { registerOrganizationsRoutes } from '../modules/organizations/organizations.routes.ts';
+import { registerPlansRoutes } from '../modules/plans/plans.routes.ts';
 import { registerPublicRoutes } from '../modules/public/public.routes.ts';
 import { registerSessionRoutes } from '../modules/session/session.routes.ts';
+import { registerTasksRoutes } from '../modules/tasks/tasks.routes.ts';
 import { registerTokensRoutes } from '../modules/tokens/tokens.routes.ts';
 import { registerUsersRoutes } from '../modules/users/users.routes.ts';
 import { publicAccess } from './access.ts';
@@ -144,6 +148,12 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
   registerGuidelinesRoutes(app, ctx);
   registerOfficersRoutes(app, ctx);
   registerEntitiesRoutes(app, ctx);
+  // Draws run as jobs after the request is answered; closing the app waits for them.
+  const jobs = createJobRunner((name, error) => app.log.error({ err: error, job: name }, 'job failed'));
+  app.addHook('onClose', async () => jobs.drain());
+  registerPlansRoutes(app, ctx);
+  registerTasksRoutes(app, ctx, jobs);
+  registerDrawsRoutes(app, ctx, jobs);
   registerImportsRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;

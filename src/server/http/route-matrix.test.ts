@@ -87,6 +87,42 @@ Object.assign(table, {
   'POST /api/v1/imports/:id/cancel': { allowed: admins, request: (ids) => ({ url: `/api/v1/imports/${ids.missingId}/cancel`, payload: {} }) },
 } satisfies Record<string, Case>);
 
+// Plans, tasks and draws (src/server/modules/plans, tasks, draws).
+Object.assign(table, {
+  'GET /api/v1/plans': { allowed: 'signed_in', request: () => ({ url: '/api/v1/plans' }) },
+  'GET /api/v1/plans/overview': { allowed: 'signed_in', request: () => ({ url: '/api/v1/plans/overview?year=2026' }) },
+  'POST /api/v1/plans': { allowed: admins, request: () => ({ url: '/api/v1/plans', payload: {} }) },
+  'GET /api/v1/plans/:id': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/plans/${ids.missingId}` }) },
+  'PATCH /api/v1/plans/:id': { allowed: admins, request: (ids) => ({ url: `/api/v1/plans/${ids.missingId}`, payload: {} }) },
+  'POST /api/v1/plans/:id/submit': { allowed: admins, request: (ids) => ({ url: `/api/v1/plans/${ids.missingId}/submit` }) },
+  'POST /api/v1/plans/:id/approve': { allowed: ['system_admin', 'leader'], request: (ids) => ({ url: `/api/v1/plans/${ids.missingId}/approve` }) },
+  'POST /api/v1/plans/:id/publish': { allowed: admins, request: (ids) => ({ url: `/api/v1/plans/${ids.missingId}/publish` }) },
+  'POST /api/v1/plans/:id/revisions': { allowed: admins, request: (ids) => ({ url: `/api/v1/plans/${ids.missingId}/revisions`, payload: { reason: '调整' } }) },
+  'GET /api/v1/plans/:id/versions/:version': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/plans/${ids.missingId}/versions/1` }) },
+  'GET /api/v1/plans/:id/diff': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/plans/${ids.missingId}/diff?from=1&to=2` }) },
+  'GET /api/v1/plans/:id/coverage': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/plans/${ids.missingId}/coverage` }) },
+  'GET /api/v1/plans/:id/export.xlsx': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/plans/${ids.missingId}/export.xlsx` }) },
+  'GET /api/v1/public/plans': { allowed: 'public', request: () => ({ url: '/api/v1/public/plans' }) },
+  'GET /api/v1/tasks': { allowed: 'signed_in', request: () => ({ url: '/api/v1/tasks' }) },
+  'POST /api/v1/tasks': { allowed: admins, request: () => ({ url: '/api/v1/tasks', payload: {} }) },
+  'GET /api/v1/tasks/:id': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/tasks/${ids.missingId}` }) },
+  'PATCH /api/v1/tasks/:id': { allowed: admins, request: (ids) => ({ url: `/api/v1/tasks/${ids.missingId}`, payload: {} }) },
+  'POST /api/v1/tasks/:id/freeze': { allowed: admins, request: (ids) => ({ url: `/api/v1/tasks/${ids.missingId}/freeze` }) },
+  'POST /api/v1/tasks/:id/seed': { allowed: admins, request: (ids) => ({ url: `/api/v1/tasks/${ids.missingId}/seed`, payload: { method: 'system' } }) },
+  'POST /api/v1/tasks/:id/draw': { allowed: admins, request: (ids) => ({ url: `/api/v1/tasks/${ids.missingId}/draw` }) },
+  'GET /api/v1/public/tasks': { allowed: 'public', request: () => ({ url: '/api/v1/public/tasks' }) },
+  'GET /api/v1/public/tasks/:code': { allowed: 'public', request: () => ({ url: '/api/v1/public/tasks/NONE-1' }) },
+  'GET /api/v1/draws/:id': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}` }) },
+  'POST /api/v1/draws/:id/seed': { allowed: admins, request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/seed`, payload: { method: 'system' } }) },
+  'POST /api/v1/draws/:id/run': { allowed: admins, request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/run` }) },
+  'POST /api/v1/draws/:id/abandon': { allowed: admins, request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/abandon`, payload: { reason: '测试作废' } }) },
+  'POST /api/v1/draws/:id/replacements': { allowed: admins, request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/replacements`, payload: { object: 'X', officer: 'Y', reason: '因病' } }) },
+  'GET /api/v1/draws/:id/forms/:object': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/forms/X` }) },
+  'POST /api/v1/draws/:id/confirm': { allowed: admins, request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/confirm`, payload: {} }) },
+  'GET /api/v1/public/draws/:drawId': { allowed: 'public', request: () => ({ url: '/api/v1/public/draws/NONE-1' }) },
+  'GET /api/v1/public/draws/:drawId/tickets/:key': { allowed: 'public', request: () => ({ url: '/api/v1/public/draws/NONE-1/tickets/K' }) },
+} satisfies Record<string, Case>);
+
 function declared(access: Access | undefined): Allowed | undefined {
   if (!access) return undefined;
   if (access.kind === 'public') return 'public';

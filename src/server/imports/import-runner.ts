@@ -144,6 +144,9 @@ export async function validateImport(env: ImportEnv, job: ImportJobRow, ctx: Imp
     return { status: 'failed', job: failed, message, fileLevel };
   };
   if (!kind) return fail(`不支持的导入类型：${job.kind}`, true);
+  // One staging INSERT stays in flight while the next batch is read: on PostgreSQL the
+  // database writes while Node parses (on PGlite both share the thread; no harm).
+  let pending: Promise<void> = Promise.resolve();
   try {
     let total = await estimateRows(filePath);
     const lookups = kind.prepare ? await kind.prepare(env.db, ctx) : undefined;
@@ -154,7 +157,10 @@ export async function validateImport(env: ImportEnv, job: ImportJobRow, ctx: Imp
     let accepted = 0;
     let rejected = 0;
     const flush = async () => {
-      await insertStagedRows(env.db, job.id, batch);
+      await pending;
+      const staged = insertStagedRows(env.db, job.id, batch);
+      staged.catch(() => undefined); // awaited (and thrown) at the next flush
+      pending = staged;
       batch = [];
       total = Math.max(total, processed);
       await setImportProgress(env.db, job.id, processed, total);
@@ -171,7 +177,10 @@ export async function validateImport(env: ImportEnv, job: ImportJobRow, ctx: Imp
     });
     options.onProgress?.({ phase: 'validating', done: 0, total });
     for await (const row of rows) {
-      if (options.signal?.aborted) return { status: 'cancelled' };
+      if (options.signal?.aborted) {
+        await pending.catch(() => undefined);
+        return { status: 'cancelled' };
+      }
       processed += 1;
       const staged = checkRow(kind, row, vctx, seen);
       if (staged.accepted) accepted += 1;
@@ -180,6 +189,7 @@ export async function validateImport(env: ImportEnv, job: ImportJobRow, ctx: Imp
       if (batch.length >= stageBatchRows) await flush();
     }
     await flush();
+    await pending;
     if (options.signal?.aborted) return { status: 'cancelled' };
     if (processed === 0) return fail('文件中没有数据行（表头以下为空）', true);
     if (kind.checkStaged) {
@@ -195,6 +205,7 @@ export async function validateImport(env: ImportEnv, job: ImportJobRow, ctx: Imp
     if (!finished) throw new Error(`import job ${job.id} vanished`);
     return { status: 'preview', job: finished };
   } catch (error) {
+    await pending.catch(() => undefined);
     if (error instanceof TableFormatError) return fail(error.message, true);
     env.onUnexpectedError?.(error, job.id);
     return fail(`校验时出错，导入未完成（${describeError(error)}）`, false);
@@ -235,6 +246,8 @@ function checkRow(kind: ImportKind, row: ParsedRow, vctx: Parameters<ImportKind[
 export interface CommitOptions {
   actor: AuditActor;
   onProgress?: ProgressListener;
+  /** Rows per `apply` call (default commitSliceRows). */
+  sliceRows?: number;
 }
 
 export type CommitOutcome =
@@ -257,8 +270,9 @@ export async function commitImport(env: ImportEnv, job: ImportJobRow, ctx: Impor
     const summary = await env.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${importLockKey})`);
       const sum: ApplySummary = { inserted: 0, updated: 0, unchanged: 0 };
-      for (let from = counts.firstRow; from <= counts.lastRow; from += commitSliceRows) {
-        const to = Math.min(counts.lastRow, from + commitSliceRows - 1);
+      const slice = Math.max(1, options.sliceRows ?? commitSliceRows);
+      for (let from = counts.firstRow; from <= counts.lastRow; from += slice) {
+        const to = Math.min(counts.lastRow, from + slice - 1);
         const part = await kind.apply(tx, stagedSlice(tx, job.id, from, to), { ...ctx, jobId: job.id, now });
         sum.inserted += part.inserted;
         sum.updated += part.updated;
@@ -335,6 +349,8 @@ export interface ImportFileInput {
   onProgress?: ProgressListener;
   /** Called between the preview and the commit (the CLI prints the preview). */
   onPreview?: (job: ImportJobRow) => void | Promise<void>;
+  /** Rows per `apply` call while committing (default commitSliceRows). */
+  sliceRows?: number;
 }
 
 export type ImportFileOutcome =
@@ -353,7 +369,11 @@ export async function importLocalFile(env: ImportEnv, input: ImportFileInput): P
   if (input.commit === false) return { status: 'preview', job: validated.job };
   const committing = await beginCommit(env, job.id);
   if (!committing) return { status: 'failed', job: validated.job, message: '导入任务不在待提交状态', fileLevel: false };
-  const committed = await commitImport(env, committing, input.ctx, input.onProgress ? { actor: input.actor, onProgress: input.onProgress } : { actor: input.actor });
+  const committed = await commitImport(env, committing, input.ctx, {
+    actor: input.actor,
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    ...(input.sliceRows === undefined ? {} : { sliceRows: input.sliceRows }),
+  });
   if (committed.status === 'failed') return { ...committed, fileLevel: false };
   await purgeAcceptedRows(env, job.id);
   return committed;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CsvParser, TableFormatError, detectCsvEncoding, readTable, type ColumnSpec, type ParsedRow } from './read-table.ts';
+import { CsvParser, TableFormatError, detectCsvEncoding, readTable, wholeUtf8Chunks, type ColumnSpec, type ParsedRow } from './read-table.ts';
 import { writeRejectedRows, writeTemplate } from './write-table.ts';
 
 const columns: ColumnSpec[] = [
@@ -162,5 +162,20 @@ describe('readTable on csv', () => {
   it('accepts tab-separated text pasted from Excel', () => {
     const parser = new CsvParser();
     expect([...parser.push('名称\t代码\n甲\t1', true)]).toEqual([['名称', '代码'], ['甲', '1']]);
+  });
+});
+
+describe('wholeUtf8Chunks', () => {
+  it('never cuts a UTF-8 character between chunks (exceljs decodes each chunk alone)', async () => {
+    const text = '存续𠀀示例a运输有限公司';
+    const bytes = Buffer.from(text, 'utf8');
+    for (let size = 1; size <= 7; size++) {
+      async function* pieces() {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of wholeUtf8Chunks(pieces())) chunks.push(chunk);
+      expect(chunks.map((c) => new TextDecoder('utf-8', { fatal: true }).decode(c)).join('')).toBe(text);
+    }
   });
 });

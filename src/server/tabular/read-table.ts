@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { normaliseCell, toHalfWidth, type CellValue, type ColumnKind } from './cells.ts';
 
@@ -218,6 +219,35 @@ function excelCellValue(value: ExcelCell | undefined): CellValue {
   return String(value);
 }
 
+/**
+ * Re-chunk a byte stream so that no chunk ends inside a UTF-8 character. exceljs' streaming
+ * reader decodes every chunk on its own (exceljs issues #2063, #2084), which turned about one
+ * Chinese character in 16 KiB into “��” — silently, in names and addresses.
+ */
+export async function* wholeUtf8Chunks(source: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const piece of source) {
+    const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    let cut = buf.length;
+    for (let i = buf.length - 1; i >= Math.max(0, buf.length - 4); i--) {
+      const byte = buf[i] ?? 0;
+      if ((byte & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead byte
+      const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+      if (i + need > buf.length) cut = i;
+      break;
+    }
+    carry = Buffer.from(buf.subarray(cut));
+    if (cut > 0) yield buf.subarray(0, cut);
+  }
+  if (carry.length > 0) yield carry;
+}
+
+interface WorkbookReaderInternals {
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<unknown>;
+  _parseSharedStrings(entry: AsyncIterable<Buffer>): AsyncGenerator<unknown>;
+}
+
 async function* readXlsxRows(path: string): AsyncGenerator<RawRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
@@ -226,6 +256,12 @@ async function* readXlsxRows(path: string): AsyncGenerator<RawRow> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // Feed the worksheet and shared-strings parsers whole UTF-8 characters (see wholeUtf8Chunks).
+  const internals = reader as unknown as WorkbookReaderInternals;
+  const parseWorksheet = internals._parseWorksheet.bind(reader);
+  const parseSharedStrings = internals._parseSharedStrings.bind(reader);
+  internals._parseWorksheet = (iterator, sheetNo) => parseWorksheet(wholeUtf8Chunks(iterator), sheetNo);
+  internals._parseSharedStrings = (entry) => parseSharedStrings(Readable.from(wholeUtf8Chunks(entry)));
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {

@@ -211,14 +211,19 @@ export async function bulkEditTags(db: Db, where: SQL | undefined, change: TagCh
   return { matched: Number(matchedRow?.n ?? 0), updated };
 }
 
+/** One export batch: the rows after (name, id) in name order — a keyset range on entities_name_order_idx. */
+export function exportBatchQuery(db: Db, where: SQL | undefined, after: { name: string; id: string } | null, limit: number) {
+  const keyset: SQL | undefined = after
+    ? sql`(${entities.name} collate "C", ${entities.id}) > (${after.name}, ${after.id}::uuid)`
+    : undefined;
+  return db.select().from(entities).where(and(where, keyset)).orderBy(asc(nameC), asc(entities.id)).limit(limit);
+}
+
 /** Rows for the export, in name order, a batch at a time (keyset on the name index). */
 export async function* iterateEntities(db: Db, where: SQL | undefined, batchSize = 2000): AsyncGenerator<EntityRow[]> {
   let after: { name: string; id: string } | null = null;
   for (;;) {
-    const keyset: SQL | undefined = after
-      ? sql`(${entities.name} collate "C", ${entities.id}) > (${after.name}, ${after.id}::uuid)`
-      : undefined;
-    const batch: EntityRow[] = await db.select().from(entities).where(and(where, keyset)).orderBy(asc(nameC), asc(entities.id)).limit(batchSize);
+    const batch: EntityRow[] = await exportBatchQuery(db, where, after, batchSize);
     if (batch.length > 0) yield batch;
     if (batch.length < batchSize) return;
     const last: EntityRow | undefined = batch[batch.length - 1];

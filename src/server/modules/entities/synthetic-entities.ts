@@ -27,7 +27,7 @@ export function syntheticEntitiesSql(from: number, to: number, departmentA: stri
     case when i % 10 = 0 then 'OBJ' || lpad(i::text, 12, '0') else '9113' || lpad(i::text, 14, '0') end,
     case when i % 10 = 0 then null else '9113' || lpad(i::text, 14, '0') end,
     case when i % 20 = 0 then 'road_project' when i % 10 = 0 then 'vehicle' end,
-    chr(19968 + (i * 7919) % 500) || chr(19968 + (i * 104729) % 2000) || (array['物流有限公司','运输有限公司','汽车修理厂','客运有限公司','驾驶员培训学校'])[1 + i % 5] || i,
+    chr(19968 + ((i::bigint * 7919) % 500)::int) || chr(19968 + ((i::bigint * 104729) % 2000)::int) || (array['物流有限公司','运输有限公司','汽车修理厂','客运有限公司','驾驶员培训学校'])[1 + i % 5] || i,
     '1302' || lpad((i % 30)::text, 2, '0'),
     (${industries})[1 + (i / 7) % 11],
     case i % 7 when 1 then array['安全生产'] when 2 then array['安全生产','超限超载'] when 3 then array['两客一危','危险货物']

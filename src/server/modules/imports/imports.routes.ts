@@ -34,7 +34,7 @@ function sendFile(reply: FastifyReply, result: TempFile) {
 function fileNameOf(header: string | string[] | undefined, fallback: string): string {
   if (typeof header !== 'string' || header === '') return fallback;
   try {
-    const name = decodeURIComponent(header).replace(/[\\/\u0000-\u001f]/g, '_').trim();
+    const name = [...decodeURIComponent(header)].map((ch) => (ch < ' ' || ch === '/' || ch === '\\' ? '_' : ch)).join('').trim();
     return name === '' ? fallback : name.slice(0, 200);
   } catch {
     throw failureError('bad_request', 'x-file-name 请求头应为 URL 编码的文件名');
@@ -104,7 +104,7 @@ export function registerImportsRoutes(app: ZodApp, ctx: ServiceContext): void {
       response: withProblems({ 200: z.any().describe('xlsx 文件') }),
     },
     config: { access: importsPolicy.read },
-  }, async (request, reply) => sendFile(reply, unwrap(await rejectedXlsxFor(ctx, workers, principalOf(request), request.params.id))));
+  }, async (request, reply) => sendFile(reply, unwrap(await rejectedXlsxFor(ctx, principalOf(request), request.params.id))));
 
   app.post('/api/v1/imports/:id/commit', {
     schema: {

@@ -16,8 +16,8 @@ import {
   beginCommit, cancelImport, commitImport, createImportJob, purgeAcceptedRows, recoverInterruptedImports, storeImportFile,
   validateImport, type ImportEnv, type StoredFile,
 } from '../../imports/import-runner.ts';
-import { writeRejectedRows, writeTemplate } from '../../tabular/write-table.ts';
-import type { ParsedRow } from '../../tabular/read-table.ts';
+import { writeTemplate } from '../../tabular/write-table.ts';
+import { cellsByHeader, writeRejectedReport } from '../../imports/import-report.ts';
 import { canSeeImportJob } from './imports.policy.ts';
 
 /** Largest file accepted by an upload. */
@@ -83,14 +83,9 @@ function actorOf(principal: Principal) {
 }
 
 function rowView(kind: ImportKind | undefined, row: StagedRowView): ImportRow {
-  let values: Record<string, string> = row.raw;
-  if (Object.keys(values).length === 0 && kind) {
-    values = {};
-    for (const c of kind.columns) values[c.header] = row.data[c.key] ?? '';
-  }
   return {
     row: row.row,
-    values,
+    values: cellsByHeader(kind, row),
     issues: row.issues.map((i) => ({ column: i.column, reason: i.reason, severity: i.severity ?? 'error' })),
   };
 }
@@ -256,28 +251,16 @@ async function tempXlsx(name: string, write: (file: string) => Promise<void>, fi
 }
 
 /** Every rejected row as the user sent it, with the reasons, to fix and import again. */
-export async function rejectedXlsxFor(ctx: ServiceContext, workers: ImportWorkers, principal: Principal, id: string): Promise<Result<TempFile>> {
+export async function rejectedXlsxFor(ctx: ServiceContext, principal: Principal, id: string): Promise<Result<TempFile>> {
   const visible = await visibleJob(ctx, principal, id);
   if (!visible.ok) return visible;
   const job = visible.value;
   const kind = findImportKind(job.kind);
   if (!kind) return fail('not_found', '导入类型不存在');
-  const rows: ParsedRow[] = [];
-  for (let after = 0; ;) {
-    const page = await listRejectedRows(ctx.db, id, 5000, after);
-    for (const r of page) {
-      const view = rowView(kind, r);
-      rows.push({
-        row: r.row, values: r.data, raw: view.values,
-        issues: view.issues.filter((i) => i.severity === 'error').map((i) => ({ row: r.row, column: i.column, reason: i.reason })),
-      });
-    }
-    const last = page[page.length - 1];
-    if (!last || page.length < 5000) break;
-    after = last.row;
-  }
   const base = job.fileName.replace(/\.[^.]*$/, '');
-  return ok(await tempXlsx('rejected.xlsx', (file) => writeRejectedRows(file, kind.columns, rows), `${base}-未导入的行.xlsx`));
+  return ok(await tempXlsx('rejected.xlsx', async (file) => {
+    await writeRejectedReport(ctx.db, kind, id, file);
+  }, `${base}-未导入的行.xlsx`));
 }
 
 export async function templateFor(kindName: string): Promise<Result<TempFile>> {

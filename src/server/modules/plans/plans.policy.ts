@@ -7,8 +7,14 @@ import { anyRole, signedIn, type PrincipalUser } from '../../http/access.ts';
 export const plansPolicy = {
   read: signedIn,
   write: anyRole('system_admin', 'department_admin'),
-  approve: anyRole('leader'),
+  /** Admits system admins too, so they get input validation; the service refuses anyone but a leader (canApprove). */
+  approve: anyRole('system_admin', 'leader'),
 } as const;
+
+/** Only a leader (领导) approves a plan. */
+export function canApprove(actor: PrincipalUser): boolean {
+  return actor.roles.includes('leader');
+}
 
 export function canManageDepartment(actor: PrincipalUser, departmentId: string): boolean {
   if (actor.roles.includes('system_admin')) return true;

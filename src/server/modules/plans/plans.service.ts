@@ -20,7 +20,7 @@ import { departmentsByIds, countEntitiesWhere, intSetting, itemsByIds } from '..
 import { anyScopeCondition, scopeCondition } from '../tasks/scope-sql.ts';
 import { usableItems } from '../tasks/usable-items.ts';
 import { diffPlan } from './plan-diff.ts';
-import { canManageDepartment } from './plans.policy.ts';
+import { canApprove, canManageDepartment } from './plans.policy.ts';
 import {
   findPlan, findPlanFor, findVersion, insertPlan, insertPlanVersion, listPlanRows, publishedVersions, setCurrentVersion,
   supersedePublished, taskCounts, updateVersionIf, versionsOf, type PlanRow, type PlanVersionRow,
@@ -220,6 +220,7 @@ export async function transitionPlanFor(ctx: ServiceContext, principal: Principa
   const plan = await findPlan(ctx.db, id);
   if (!plan) return fail('not_found', '年度抽查计划不存在');
   // A leader approves any department's plan; the department (or a system admin) submits and publishes.
+  if (name === 'approve' && !canApprove(principal.user)) return fail('forbidden', '年度抽查计划须由领导批准');
   if (name !== 'approve' && !canManageDepartment(principal.user, plan.departmentId)) return fail('forbidden', '机构管理员只能管理本机构的年度抽查计划');
   const current = await findVersion(ctx.db, id, plan.currentVersion);
   if (!current) return fail('not_found', '计划版本不存在');

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type {
-  CreateTaskBody, Draw, listTasksQuerySchema, publicTaskDetailSchema, publicTaskSchema, StrataPlan, Task, UpdateTaskBody,
+  CreateTaskBody, Draw, listTasksQuerySchema, publicTaskDetailSchema, publicTaskSchema, Task, UpdateTaskBody,
 } from '../../../contracts/tasks.ts';
 import type { IsoDate } from '../../../domain/calendar/civil-date.ts';
 import { officerIneligibility, type OfficerCategory, type OfficerStatus } from '../../../domain/directory/officer-eligibility.ts';

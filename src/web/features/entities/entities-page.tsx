@@ -265,7 +265,6 @@ export function EntitiesPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={loading}
-        scroll={{ x: 1100 }}
         onChange={onTableChange}
         rowSelection={canWrite ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), preserveSelectedRowKeys: true } : undefined}
         pagination={{

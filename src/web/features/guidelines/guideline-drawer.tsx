@@ -92,11 +92,20 @@ export function GuidelineDrawer({ itemId, onClose, onSaved }: Props) {
             children: (
               <>
                 <Space style={{ marginBottom: 12 }} wrap>
-                  {current ? <Tag color="blue">现行第 {current.version} 版</Tag> : <Tag color="orange">尚未制定</Tag>}
+                  {current ? <Tag color="blue">现行第 {current.version} 版</Tag> : <Tag color="red">尚未制定</Tag>}
                   {current && <Typography.Text type="secondary">版本编号 {current.id}（检查记录引用此编号）</Typography.Text>}
                 </Space>
                 {!editable && item.status === 'retired' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="该事项已退役，指引仅供查阅。" />}
-                <Form form={form} layout="vertical" disabled={!editable}>
+                {!editable && current && (
+                  <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }} items={[
+                    { key: 'content', label: '检查内容', children: current.content },
+                    { key: 'method', label: '检查方法', children: current.method },
+                    { key: 'basis', label: '检查依据', children: current.basis },
+                    { key: 'checkpoints', label: `检查要点（${current.checkpoints.length} 条）`, children: <ChecklistEditor value={current.checkpoints} onChange={() => undefined} codePrefix="" readOnly /> },
+                  ]} />
+                )}
+                {!editable && !current && <Typography.Text type="secondary">该事项尚未制定抽查工作指引。</Typography.Text>}
+                <Form form={form} layout="vertical" hidden={!editable}>
                   <Form.Item label="检查内容" name="content" rules={[{ required: true, whitespace: true, message: '请填写检查内容' }]}>
                     <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
                   </Form.Item>

@@ -9,6 +9,9 @@ import { formatDateTime } from '../../components/format.ts';
 import { useProblemReporter } from '../../components/problem.ts';
 import { GuidelineDrawer } from './guideline-drawer.tsx';
 
+/** A name in a table cell that opens the record: a button (keyboard reachable) that looks like a link. */
+const linkCell = { padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' } as const;
+
 interface Query { page: number; pageSize: number; q?: string; has?: 'with' | 'without' }
 
 export function GuidelinesPage() {
@@ -36,7 +39,7 @@ export function GuidelinesPage() {
       title: '抽查事项', dataIndex: 'itemName',
       render: (name: string, r) => (
         <Space size={4} wrap>
-          <Typography.Link onClick={() => setOpen(r.itemId)}>{name}</Typography.Link>
+          <Button type="link" size="small" style={linkCell} onClick={() => setOpen(r.itemId)}>{name}</Button>
           {r.itemStatus === 'retired' && <Tag>已退役</Tag>}
         </Space>
       ),
@@ -45,7 +48,7 @@ export function GuidelinesPage() {
     { title: '事项类别', dataIndex: 'category', width: 120, render: (c: GuidelineSummary['category']) => itemCategoryLabels[c] },
     {
       title: '指引版本', dataIndex: 'version', width: 110,
-      render: (v: number | null) => (v === null ? <Tag color="orange">尚未制定</Tag> : <Tag color="blue">第 {v} 版</Tag>),
+      render: (v: number | null) => (v === null ? <Tag color="red">尚未制定</Tag> : <Tag color="blue">第 {v} 版</Tag>),
     },
     { title: '检查要点', dataIndex: 'checkpointCount', width: 90, render: (n: number) => `${n} 条` },
     { title: '更新时间', dataIndex: 'updatedAt', width: 170, render: (t: string | null) => formatDateTime(t) },

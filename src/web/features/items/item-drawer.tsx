@@ -30,8 +30,8 @@ function DiffTable({ diff, departments }: { diff: ItemDiff; departments: readonl
       aria-label={`第 ${diff.from} 版与第 ${diff.to} 版的差异`}
       columns={[
         { title: '字段', dataIndex: 'field', width: 120, render: (f: string) => fieldLabel(f) },
-        { title: `第 ${diff.from} 版`, dataIndex: 'before', render: (v: unknown, r) => <Typography.Text delete type="danger">{formatItemValue(r.field, v, departments)}</Typography.Text> },
-        { title: `第 ${diff.to} 版`, dataIndex: 'after', render: (v: unknown, r) => <Typography.Text type="success">{formatItemValue(r.field, v, departments)}</Typography.Text> },
+        { title: `第 ${diff.from} 版`, dataIndex: 'before', render: (v: unknown, r) => <Typography.Text delete style={{ color: '#a8071a' }}>{formatItemValue(r.field, v, departments)}</Typography.Text> },
+        { title: `第 ${diff.to} 版`, dataIndex: 'after', render: (v: unknown, r) => <Typography.Text style={{ color: '#135200' }}>{formatItemValue(r.field, v, departments)}</Typography.Text> },
       ]}
     />
   );
@@ -90,7 +90,7 @@ export function ItemDrawer({ itemId, departments, refreshKey, onClose }: Props) 
                 <>
                   <Space style={{ marginBottom: 12 }} wrap>
                     <Tag color="blue">第 {item.version} 版</Tag>
-                    {item.usableInTask ? <Tag color="green">可用于抽查任务</Tag> : <Tag color="orange">不可用于抽查任务：{item.unusableReasonLabel}</Tag>}
+                    {item.usableInTask ? <Tag color="green">可用于抽查任务</Tag> : <Tag color="red">不可用于抽查任务：{item.unusableReasonLabel}</Tag>}
                   </Space>
                   <Descriptions column={1} size="small" bordered
                     items={detailFields.map((f) => ({ key: f, label: fieldLabel(f), children: formatItemValue(f, item[f], departments) }))}

@@ -14,6 +14,9 @@ import { ItemDrawer } from './item-drawer.tsx';
 import { canManageItem, download } from './item-format.ts';
 import { ItemFormModal } from './item-form-modal.tsx';
 
+/** A name in a table cell that opens the record: a button (keyboard reachable) that looks like a link. */
+const linkCell = { padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' } as const;
+
 type Query = ItemFilter & { page: number; pageSize: number };
 type ModalState = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; item: Item };
 
@@ -68,7 +71,7 @@ export function ItemsPage() {
     { title: '事项编码', dataIndex: 'code', key: 'code', width: 130 },
     {
       title: '抽查事项名称', dataIndex: 'name', key: 'name',
-      render: (name: string, item) => <Typography.Link onClick={() => setViewing(item.id)}>{name}</Typography.Link>,
+      render: (name: string, item) => <Button type="link" size="small" style={linkCell} onClick={() => setViewing(item.id)}>{name}</Button>,
     },
     { title: '抽查类别', dataIndex: 'groupName', key: 'groupName', width: 130 },
     {
@@ -82,7 +85,7 @@ export function ItemsPage() {
       title: '可用于任务', key: 'usable', width: 140,
       render: (_, item) => (item.usableInTask
         ? <Tag color="green">可用</Tag>
-        : <Tag color={item.status === 'retired' ? 'default' : 'orange'}>不可用：{item.unusableReasonLabel}</Tag>),
+        : <Tag color={item.status === 'retired' ? 'default' : 'red'}>不可用：{item.unusableReasonLabel}</Tag>),
     },
     { title: '版本', dataIndex: 'version', key: 'version', width: 70, render: (v: number) => `v${v}` },
     {
@@ -97,7 +100,7 @@ export function ItemsPage() {
             <Button type="link" size="small" onClick={() => setClaiming(item)}>认领</Button>
           )}
           {item.status === 'active' && canManageItem(me, item) && (
-            <Button type="link" size="small" danger onClick={() => setRetiring(item)}>退役</Button>
+            <Button type="link" size="small" style={{ color: '#a8071a' }} onClick={() => setRetiring(item)}>退役</Button>
           )}
         </Space>
       ),

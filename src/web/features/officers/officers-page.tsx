@@ -14,6 +14,9 @@ import { EligibilityTag } from './eligibility-tag.tsx';
 import { OfficerDrawer } from './officer-drawer.tsx';
 import { OfficerFormModal } from './officer-form-modal.tsx';
 
+/** A name in a table cell that opens the record: a button (keyboard reachable) that looks like a link. */
+const linkCell = { padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' } as const;
+
 type Query = OfficerFilter & { page: number; pageSize: number };
 type ModalState = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; officer: Officer };
 
@@ -63,15 +66,15 @@ export function OfficersPage() {
   const canManage = (o: Officer) => isSystemAdmin || (isDepartmentAdmin && o.departmentId === me.departmentId);
 
   const columns: TableColumnsType<Officer> = [
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 100, render: (name: string, o) => <Typography.Link onClick={() => setViewing(o)}>{name}</Typography.Link> },
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 100, render: (name: string, o) => <Button type="link" size="small" style={linkCell} onClick={() => setViewing(o)}>{name}</Button> },
     { title: '执法证号 / 名录编号', dataIndex: 'key', key: 'key', width: 170 },
     { title: '所属部门', dataIndex: 'departmentName', key: 'department', width: 140 },
+    { title: '今日是否可抽取', key: 'eligible', width: 190, render: (_, o) => <EligibilityTag officer={o} /> },
     { title: '人员类别', dataIndex: 'category', key: 'category', width: 90, render: (c: Officer['category']) => officerCategoryLabels[c] },
     { title: '执法资质及业务专长', dataIndex: 'tags', key: 'tags', render: (tags: string[]) => <Space size={4} wrap>{tags.map((t) => <Tag key={t}>{t}</Tag>)}</Space> },
-    { title: '证件有效期', key: 'valid', width: 200, render: (_, o) => (o.validFrom || o.validTo ? `${o.validFrom ?? '—'} 至 ${o.validTo ?? '—'}` : '—') },
+    { title: '证件有效期', key: 'valid', width: 190, render: (_, o) => (o.validFrom || o.validTo ? `${o.validFrom ?? '—'} 至 ${o.validTo ?? '—'}` : '—') },
     { title: '状态', dataIndex: 'status', key: 'status', width: 80, render: (s: Officer['status']) => officerStatusLabels[s] },
-    { title: '今日是否可抽取', key: 'eligible', width: 200, render: (_, o) => <EligibilityTag officer={o} /> },
-    { title: '回避', dataIndex: 'activeConflictCount', key: 'conflicts', width: 70, render: (n: number) => (n > 0 ? <Tag color="orange">{n} 项</Tag> : '—') },
+    { title: '回避', dataIndex: 'activeConflictCount', key: 'conflicts', width: 70, render: (n: number) => (n > 0 ? <Tag color="red">{n} 项</Tag> : '—') },
     {
       title: '操作', key: 'actions', width: 150, fixed: 'right',
       render: (_, o) => (
@@ -114,7 +117,7 @@ export function OfficersPage() {
         <Button icon={<ReloadOutlined />} onClick={() => void load(query)}>刷新</Button>
       </Space>
       <Table<Officer>
-        rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} scroll={{ x: 1400 }}
+        rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} scroll={{ x: 1300 }}
         pagination={{
           current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100], showTotal: (total) => `共 ${total} 人`,

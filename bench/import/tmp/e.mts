@@ -1,0 +1,15 @@
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../../../src/server/db/database.ts';
+import { findImportKind } from '../../../src/server/imports/import-kinds.ts';
+import { importLocalFile } from '../../../src/server/imports/import-runner.ts';
+import { systemActor } from '../../../src/server/audit/audit-events.ts';
+const database = await openDatabase({ dataDir: '', inMemory: true });
+const db = database.db;
+const kind = findImportKind('entities')!;
+const out = await importLocalFile({ db, now: () => new Date(), filesDir: '/tmp/prof/files' }, { kind, filePath: '/tmp/prof/e.csv', actor: systemActor, ctx: { departmentId: null, userId: null, now: new Date() }, commit: false });
+const job = out.job!.id;
+const r: any = await db.execute(sql`explain analyze insert into entities (kind, key, name, status) select 'subject', r.data->>'$key', r.data->>'name', 'active' from import_rows r where r.job_id = ${job}::uuid and r.accepted and not exists (select 1 from entities e where e.key = r.data->>'$key')`);
+console.log(r.rows.map((x: any) => x['QUERY PLAN']).join('\n'));
+await db.execute(sql`truncate entities cascade`);
+const r2: any = await db.execute(sql`explain analyze insert into entities (kind, key, name, status) select 'subject', r.data->>'$key', r.data->>'name', 'active' from import_rows r where r.job_id = ${job}::uuid and r.accepted`);
+console.log(r2.rows.map((x: any) => x['QUERY PLAN']).join('\n'));
