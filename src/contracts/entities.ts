@@ -93,7 +93,7 @@ export type Entity = z.infer<typeof entitySchema>;
 
 export const entityPageSchema = z.object({
   items: z.array(entitySchema),
-  /** Exact when totalExact; otherwise the planner's estimate (more than entityListWindow rows match). */
+  /** Exact when totalExact; otherwise the planner's estimate (when it expects more than 50 000 rows). */
   total: z.number().int(),
   totalExact: z.boolean(),
   page: z.number().int(),

@@ -48,6 +48,7 @@ export const auditActions = [
   'draw.completed',
   'draw.failed',
   'draw.run_refused',
+  'draw.change_refused',
   'draw.abandoned',
   'draw.officer_replaced',
   'draw.list_confirmed',

@@ -113,6 +113,8 @@ Object.assign(table, {
   'GET /api/v1/public/tasks': { allowed: 'public', request: () => ({ url: '/api/v1/public/tasks' }) },
   'GET /api/v1/public/tasks/:code': { allowed: 'public', request: () => ({ url: '/api/v1/public/tasks/NONE-1' }) },
   'GET /api/v1/draws/:id': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}` }) },
+  'DELETE /api/v1/draws/:id': { allowed: admins, request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}` }) },
+  'PATCH /api/v1/draws/:id': { allowed: admins, request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}` }) },
   'POST /api/v1/draws/:id/seed': { allowed: admins, request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/seed`, payload: { method: 'system' } }) },
   'POST /api/v1/draws/:id/run': { allowed: admins, request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/run` }) },
   'POST /api/v1/draws/:id/abandon': { allowed: admins, request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/abandon`, payload: { reason: '测试作废' } }) },

@@ -131,36 +131,39 @@ export interface SubjectApplyOptions {
  * re-import reports everything unchanged and leaves the table byte-identical.
  */
 export async function applySubjects(tx: Db, rows: StagedRows, ctx: ApplyContext, options: SubjectApplyOptions): Promise<ApplySummary> {
-  const src = sourceRows(rows);
+  const now = ctx.now.toISOString();
+  // The slice, typed, read from the staged jsonb once (a temporary table lives in this transaction).
+  await tx.execute(sql`drop table if exists import_subject_src`);
+  await tx.execute(sql`create temp table import_subject_src as select s.key as target, s.* from (${sourceRows(rows)}) s`);
+  await tx.execute(sql`analyze import_subject_src`);
+  const src = sql.raw('import_subject_src');
+
   const clash = rowsOf<{ key: string }>(await tx.execute(sql`
-    with s as (${src})
-    select s.key from s join entities e on e.key = s.key where e.kind <> 'subject' limit 5`));
+    select s.key from ${src} s join entities e on e.key = s.key where e.kind <> 'subject' limit 5`));
   if (clash.length > 0) {
     throw new ImportApplyError(`以下代码在名录中已登记为非主体类检查对象，不能作为主体导入：${clash.map((c) => c.key).join('、')}`);
   }
 
   // A legacy firm known by its 注册号 that now has a USCC: re-key it (the update below fills in the USCC).
   await tx.execute(sql`
-    with s as (${src})
     update entities e set key = s.uscc
-    from s
-    where e.kind = 'subject' and e.uscc is null and s.uscc is not null and s.registration_number is not null
-      and e.key = s.registration_number
+    from ${src} s
+    where s.uscc is not null and s.registration_number is not null
+      and e.kind = 'subject' and e.uscc is null and e.key = s.registration_number
       and not exists (select 1 from entities x where x.key = s.uscc)`);
 
   // A row with only the 注册号 of a firm the directory keys by its USCC: it is that firm.
-  const resolved = sql`
-    select coalesce(m.key, s.key) as target, s.*
-    from (${src}) s
-    left join (
+  await tx.execute(sql`
+    update ${src} s set target = m.key
+    from (
       select registration_number, min(key) as key from entities
       where kind = 'subject' and uscc is not null and registration_number is not null
       group by registration_number
-    ) m on s.uscc is null and m.registration_number = s.registration_number`;
+    ) m
+    where s.uscc is null and s.registration_number is not null and m.registration_number = s.registration_number`);
 
   const updated = rowsOf<{ n: number }>(await tx.execute(sql`
-    with s as (${resolved}),
-    u as (
+    with u as (
       update entities e set
         uscc = coalesce(s.uscc, e.uscc),
         registration_number = coalesce(s.registration_number, e.registration_number),
@@ -174,8 +177,8 @@ export async function applySubjects(tx: Db, rows: StagedRows, ctx: ApplyContext,
         focus_areas = coalesce(s.focus_areas, e.focus_areas),
         status = coalesce(s.status, e.status),
         founded_on = coalesce(s.founded_on, e.founded_on),
-        updated_at = ${ctx.now.toISOString()}::timestamptz
-      from s
+        updated_at = ${now}::timestamptz
+      from ${src} s
       where e.key = s.target and e.kind = 'subject'
         and (e.uscc, e.registration_number, e.name, e.legal_representative, e.address, e.region_code, e.contact_name,
              e.contact_phone, e.industry, e.focus_areas, e.status, e.founded_on)
@@ -189,22 +192,22 @@ export async function applySubjects(tx: Db, rows: StagedRows, ctx: ApplyContext,
     )
     select count(*)::int as n from u`))[0]?.n ?? 0;
 
-  const claimedAt = options.claimFor === null ? null : ctx.now;
+  const claimedAt = options.claimFor === null ? null : now;
   const inserted = rowsOf<{ n: number }>(await tx.execute(sql`
-    with s as (${resolved}),
-    i as (
+    with i as (
       insert into entities (kind, key, uscc, registration_number, name, legal_representative, address, region_code,
         contact_name, contact_phone, industry, focus_areas, status, founded_on, claimed_by_department_id, claimed_at,
         created_at, updated_at)
       select 'subject', s.target, s.uscc, s.registration_number, s.name, s.legal_representative, s.address, s.region_code,
         s.contact_name, s.contact_phone, s.industry, coalesce(s.focus_areas, '{}'::text[]), coalesce(s.status, 'active'),
-        s.founded_on, ${options.claimFor}::uuid, ${claimedAt?.toISOString() ?? null}::timestamptz, ${ctx.now.toISOString()}::timestamptz, ${ctx.now.toISOString()}::timestamptz
-      from s
+        s.founded_on, ${options.claimFor}::uuid, ${claimedAt}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+      from ${src} s
       where not exists (select 1 from entities e where e.key = s.target)
       returning 1
     )
     select count(*)::int as n from i`))[0]?.n ?? 0;
 
-  const total = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from import_rows r where ${rows.where('r')}`))[0]?.n ?? 0;
+  const total = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${src}`))[0]?.n ?? 0;
+  await tx.execute(sql`drop table import_subject_src`);
   return { inserted, updated, unchanged: total - inserted - updated };
 }

@@ -11,15 +11,26 @@ import { withProblems } from '../../http/schemas.ts';
 import type { JobRunner } from '../../jobs/job-runner.ts';
 import { drawsPolicy } from './draws.policy.ts';
 import {
-  abandonDrawFor, confirmDrawFor, getDrawFor, jointRecordFormFor, publicDrawRecord, publicTicket, replaceOfficerFor, runDrawFor, setSeedFor,
+  abandonDrawFor, confirmDrawFor, getDrawFor, jointRecordFormFor, publicDrawRecord, publicTicket, refuseDrawChangeFor, replaceOfficerFor, runDrawFor,
+  setSeedFor,
 } from './draws.service.ts';
 
-/** Draws are never deleted or edited: there is no DELETE or PATCH route (and the database refuses both). */
+/** Draws are never deleted or edited: DELETE and PATCH only refuse (409, audited), and the database refuses both. */
 export function registerDrawsRoutes(app: ZodApp, ctx: ServiceContext, jobs: JobRunner): void {
   app.get('/api/v1/draws/:id', {
     schema: { tags: ['draws'], summary: '抽取详情：冻结输入、种子、结果、检查组（含姓名）、替换、派发确认', params: drawParamsSchema, response: withProblems({ 200: drawSchema }) },
     config: { access: drawsPolicy.read },
   }, async (request) => unwrap(await getDrawFor(ctx, request.params.id)));
+
+  app.delete('/api/v1/draws/:id', {
+    schema: { tags: ['draws'], summary: '删除抽取：始终拒绝（409），并记入审计日志——抽取记录不能删除', params: drawParamsSchema, response: withProblems({}) },
+    config: { access: drawsPolicy.write },
+  }, async (request) => unwrap(await refuseDrawChangeFor(ctx, principalOf(request), request.params.id, 'delete')));
+
+  app.patch('/api/v1/draws/:id', {
+    schema: { tags: ['draws'], summary: '修改抽取：始终拒绝（409），并记入审计日志——抽取记录不能修改', params: drawParamsSchema, response: withProblems({}) },
+    config: { access: drawsPolicy.write },
+  }, async (request) => unwrap(await refuseDrawChangeFor(ctx, principalOf(request), request.params.id, 'edit')));
 
   app.post('/api/v1/draws/:id/seed', {
     schema: {

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import { drawRecordSchema, type DrawRecord } from '../../../contracts/draw.ts';
 import type { Draw, jointRecordFormSchema, publicTicketSchema, SeedBody } from '../../../contracts/tasks.ts';
 import { compareCodePoints } from '../../../domain/draw/compare-code-points.ts';
-import { computeDraw } from '../../../domain/draw/compute-draw.ts';
 import { describeDrawError } from '../../../domain/draw/draw-errors.ts';
 import { normaliseSeed } from '../../../domain/draw/seed.ts';
 import { drawTicketer } from '../../../domain/draw/ticket.ts';
@@ -16,6 +15,7 @@ import type { AuditActor } from '../../audit/audit-events.ts';
 import type { Principal } from '../../http/access.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { fail, ok, type Result } from '../../http/failures.ts';
+import { computeDrawOffThread } from '../../jobs/compute-draw-off-thread.ts';
 import { yieldToEventLoop, type JobRunner } from '../../jobs/job-runner.ts';
 import { departmentsByIds, entityByKey, itemsByIds, latestGuidelines } from '../tasks/lookups.repository.ts';
 import { refuseAudited } from '../tasks/refusal.ts';
@@ -61,7 +61,8 @@ export async function setSeedFor(ctx: ServiceContext, principal: Principal, id: 
   const loaded = await loadManaged(ctx, principal, id);
   if (!loaded.ok) return loaded;
   const { draw, task } = loaded.value;
-  const refuse = (detail: string) => refuseAudited<Draw>(ctx, principal, { action: 'draw.seed_refused', subjectType: 'draw', subjectId: draw.id, attempted: `产生随机种子（${body.method}）` }, detail);
+  const refuse = (detail: string, kind: 'conflict' | 'validation' = 'conflict') =>
+    refuseAudited<Draw>(ctx, principal, { action: 'draw.seed_refused', subjectType: 'draw', subjectId: draw.id, attempted: `产生随机种子（${body.method}）` }, detail, kind);
   if (draw.seed !== null) return refuse(`抽取 ${draw.drawId} 的随机种子已经产生，不能更改`);
   if (draw.status !== 'frozen') return refuse(`抽取 ${draw.drawId} 当前为“${statusText[draw.status] ?? draw.status}”，不能产生随机种子`);
 
@@ -89,7 +90,7 @@ export async function setSeedFor(ctx: ServiceContext, principal: Principal, id: 
     const detail = error.code === 'BAD_SEED' && error.reason === 'too-short'
       ? `随机种子至少需要 20 位数字（去除空白后只有 ${error.digits} 位）`
       : '随机种子只能由数字 0-9 组成（空白会被去除）';
-    return fail('validation', detail, [{ path: body.method === 'departments' ? 'body.contributions' : 'body.digits', message: detail }]);
+    return refuse(detail, 'validation');
   }
   const witnesses = body.method === 'system' && body.witnesses.length === 0 ? ['系统生成'] : body.witnesses;
   const now = ctx.now();
@@ -174,8 +175,8 @@ function buildRecord(draw: DrawRow, seed: string, drawnAt: Date, output: DrawOut
 
 /**
  * The draw job: computes the standard (pure domain code) from the frozen inputs and the seed,
- * and stores the complete record, or the failure with its reason. The computation is
- * synchronous; the HTTP request has been answered (202) before it starts.
+ * and stores the complete record, or the failure with its reason. The HTTP request has been
+ * answered (202) before it starts; big pools are computed in a worker thread.
  */
 async function runDrawJob(ctx: ServiceContext, drawRowId: string, actor: AuditActor): Promise<void> {
   await yieldToEventLoop();
@@ -183,7 +184,7 @@ async function runDrawJob(ctx: ServiceContext, drawRowId: string, actor: AuditAc
   if (!draw || draw.status !== 'running' || draw.seed === null) return;
   let outcome: { ok: true; output: DrawOutput } | { ok: false; code: string; message: string };
   try {
-    const computed = computeDraw({ drawId: draw.drawId, seed: draw.seed, strata: draw.strata, matching: draw.matching });
+    const computed = await computeDrawOffThread({ drawId: draw.drawId, seed: draw.seed, strata: draw.strata, matching: draw.matching });
     if (computed.ok) outcome = { ok: true, output: computed.value };
     else {
       const described = describeDrawError(computed.error);
@@ -256,7 +257,7 @@ export async function abandonDrawFor(ctx: ServiceContext, principal: Principal, 
   if (!loaded.ok) return loaded;
   const { draw, task } = loaded.value;
   if (!['frozen', 'seeded', 'failed'].includes(draw.status)) {
-    return refuseAudited(ctx, principal, { action: 'draw.run_refused', subjectType: 'draw', subjectId: draw.id, attempted: `作废抽取：${reason}` },
+    return refuseAudited(ctx, principal, { action: 'draw.change_refused', subjectType: 'draw', subjectId: draw.id, attempted: `作废抽取：${reason}` },
       draw.status === 'completed'
         ? `抽取 ${draw.drawId} 已完成并公开，不能作废；检查人员不能参加时请使用“人员替换”`
         : `抽取 ${draw.drawId} 当前为“${statusText[draw.status] ?? draw.status}”，不能作废`);
@@ -272,6 +273,17 @@ export async function abandonDrawFor(ctx: ServiceContext, principal: Principal, 
   });
   const fresh = await findDraw(ctx.db, draw.id);
   return fresh ? ok(await presentDraw(ctx, fresh, { ...task, status: 'draft' })) : fail('not_found', '抽取不存在');
+}
+
+/**
+ * DELETE or PATCH of a draw: there is nothing to delete or edit — the routes exist only to
+ * refuse with the reason and to record the attempt (the database refuses too).
+ */
+export async function refuseDrawChangeFor(ctx: ServiceContext, principal: Principal, id: string, attempted: 'delete' | 'edit'): Promise<Result<never>> {
+  const draw = await findDraw(ctx.db, id);
+  if (!draw) return fail('not_found', '抽取不存在');
+  return refuseAudited(ctx, principal, { action: 'draw.change_refused', subjectType: 'draw', subjectId: draw.id, attempted: attempted === 'delete' ? '删除抽取' : '修改抽取' },
+    `抽取 ${draw.drawId} 的记录不能${attempted === 'delete' ? '删除' : '修改'}：冻结的输入、种子和结果一经产生即公开且不可更改；未完成的抽取可以作废（仍公开并注明原因）后重新冻结`);
 }
 
 // ——— After the draw: replacements, 一企一表, dispatch ———

@@ -91,14 +91,13 @@ export function listEntityRows(db: Db, where: SQL | undefined, sort: EntitySort,
   return listEntitiesQuery(db, where, sort, limit, offset);
 }
 
-/** Counting at most cap + 1 rows: bounded work however many rows match. */
-export function cappedCountQuery(db: Db, where: SQL | undefined, cap: number) {
-  const inner = db.select({ one: sql`1`.as('one') }).from(entities).where(where).limit(cap + 1).as('capped');
-  return db.select({ n: sql<string>`count(*)` }).from(inner);
+/** The exact count of a filter: run only when the planner expects few enough rows (see the service). */
+export function countQuery(db: Db, where: SQL | undefined) {
+  return db.select({ n: sql<string>`count(*)` }).from(entities).where(where);
 }
 
-export async function countEntitiesCapped(db: Db, where: SQL | undefined, cap: number): Promise<number> {
-  const [row] = await cappedCountQuery(db, where, cap);
+export async function countEntities(db: Db, where: SQL | undefined): Promise<number> {
+  const [row] = await countQuery(db, where);
   return Number(row?.n ?? 0);
 }
 

@@ -21,7 +21,7 @@ export function registerEntitiesRoutes(app: ZodApp, ctx: ServiceContext): void {
   app.get('/api/v1/entities', {
     schema: {
       tags: ['entities'], summary: '检查对象名录（筛选、分页、排序）',
-      description: 'q 为名称前缀，或精确的统一社会信用代码/标识/注册号。最多翻阅前 10000 条；total 超过 10000 时为估算值（totalExact=false）。',
+      description: 'q 为名称前缀，或精确的统一社会信用代码/标识/注册号。最多翻阅前 10000 条；预计超过 50000 条时 total 为估算值（totalExact=false）。',
       querystring: listEntitiesQuerySchema, response: withProblems({ 200: entityPageSchema }),
     },
     config: { access: entitiesPolicy.read },

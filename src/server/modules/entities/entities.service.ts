@@ -18,7 +18,7 @@ import { writeXlsx, type SheetColumn } from '../../tabular/write-table.ts';
 import { findDepartmentById } from '../organizations/organizations.repository.ts';
 import { canEditEntity, isSystemAdmin, writeScope } from './entities.policy.ts';
 import {
-  bulkEditTags, claimRows, claimStateOf, conflictsOf, countEntitiesCapped, departmentNames, distinctFacets, entityWhere,
+  bulkEditTags, claimRows, claimStateOf, conflictsOf, countEntities, departmentNames, distinctFacets, entityWhere,
   estimateEntities, findEntityById, findEntityByKey, idsWhere, iterateEntities, listEntityRows, objectsOwnedBy,
   riskHistoryOf, updateEntityRow, type EntityRow,
 } from './entities.repository.ts';
@@ -64,12 +64,18 @@ export interface ListQuery extends EntityFilter {
   sort: EntitySort;
 }
 
+/** Above this many rows (as the planner estimates them) the total is the estimate, not a count. */
+export const exactCountLimit = 50_000;
+
 /**
- * One page of the list. Offset paging within the first entityListWindow rows (index-ordered,
- * so a page costs offset + pageSize index entries); the total is exact up to that window and
- * the planner's estimate beyond it (an exact count at a million rows scans them all).
+ * One page of the list. Offset paging within the first entityListWindow rows, in index
+ * order. The total: when the planner expects at most exactCountLimit rows, an exact count
+ * (index scans over a few percent of the table); beyond, the planner's estimate, flagged
+ * totalExact = false — counting most of a million rows would read them all.
  */
-export async function listEntitiesFor(ctx: ServiceContext, query: ListQuery): Promise<Result<EntityPage>> {
+export async function listEntitiesFor(
+  ctx: ServiceContext, query: ListQuery, options: { exactCountLimit?: number } = {},
+): Promise<Result<EntityPage>> {
   const { page, pageSize, sort, ...filter } = query;
   const offset = (page - 1) * pageSize;
   if (offset >= entityListWindow) {
@@ -82,10 +88,12 @@ export async function listEntitiesFor(ctx: ServiceContext, query: ListQuery): Pr
   if (page === 1 && rows.length < pageSize) {
     total = rows.length;
   } else {
-    total = await countEntitiesCapped(ctx.db, where, entityListWindow);
-    if (total > entityListWindow) {
+    const estimate = await estimateEntities(ctx.db, where);
+    if (estimate > (options.exactCountLimit ?? exactCountLimit)) {
       totalExact = false;
-      total = Math.max(entityListWindow + 1, await estimateEntities(ctx.db, where));
+      total = Math.max(estimate, offset + rows.length);
+    } else {
+      total = await countEntities(ctx.db, where);
     }
   }
   const names = await departmentNames(ctx.db);

@@ -47,8 +47,14 @@ export function registerImportsRoutes(app: ZodApp, ctx: ServiceContext): void {
     onUnexpectedError: (error, jobId) => app.log.error({ err: error, jobId }, 'import job failed unexpectedly'),
   });
   app.addHook('onReady', async () => {
-    const failed = await recoverImports(ctx);
-    if (failed > 0) app.log.warn({ failed }, 'import jobs interrupted by a restart were marked failed');
+    try {
+      const failed = await recoverImports(ctx);
+      if (failed > 0) app.log.warn({ failed }, 'import jobs interrupted by a restart were marked failed');
+    } catch (error) {
+      // An unmigrated database (`suiji openapi`) has no import_jobs table: nothing to recover.
+      const code = (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
+      if (code !== '42P01') throw error;
+    }
   });
   app.addHook('onClose', async () => {
     await workers.close();

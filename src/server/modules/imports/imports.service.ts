@@ -167,6 +167,9 @@ export async function startImportFor(ctx: ServiceContext, workers: ImportWorkers
     file = await storeImportFile(workers.env, limited(input.body, maxImportBytes));
   } catch (error) {
     if (error instanceof TooLargeError) return fail('payload_too_large', `文件超过 ${maxImportBytes / 1024 / 1024} MiB 上限，请分成几个文件导入`);
+    if ((error as { code?: unknown }).code === 'ECONNRESET' || (error as { code?: unknown }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
+      return fail('bad_request', '文件上传未完成（连接中断），请重新上传');
+    }
     throw error;
   }
   const ictx = importContext(ctx, principal);

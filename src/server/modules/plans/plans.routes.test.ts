@@ -131,4 +131,20 @@ describe('annual plan: draft → submitted → approved → published, then a re
     expect(sheet?.getRow(3).getCell(2).value).toBe('客运企业抽查');
     expect(sheet?.rowCount).toBe(3);
   });
+
+  it('creates tasks from a published plan only, and counts them on the plan', async () => {
+    const body = (planId: string) => ({
+      code: 'QXJT-2026-101', name: '道路货运企业抽查', planId, organizerDepartmentId: fx.transport.id, participatingDepartmentIds: [fx.transport.id],
+      itemIds: [fx.itemIds.claimed], scope: { industries: ['道路货物运输'] }, strata: { kind: 'single', quota: { ratioBp: 800 } },
+      team: { teamSize: 2 }, periodFrom: '2026-03-01', periodTo: '2026-06-30',
+    });
+    const draft = (await call('POST', '/api/v1/plans', otherAdmin, { departmentId: fx.brigade.id, year: 2026, title: '大队计划' })).json();
+    const refused = await call('POST', '/api/v1/tasks', otherAdmin, { ...body(String(draft.id)), organizerDepartmentId: fx.brigade.id, participatingDepartmentIds: [fx.brigade.id] });
+    expect(refused.status).toBe(409);
+    expect(refused.json().detail).toContain('尚未批准公开');
+    const created = await call('POST', '/api/v1/tasks', deptAdmin, body(plan.id));
+    expect(created.status, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ source: 'plan', planId: plan.id, joint: false });
+    expect(((await call('GET', `/api/v1/plans/${plan.id}`, deptAdmin)).json()).taskCount).toBe(1);
+  });
 });

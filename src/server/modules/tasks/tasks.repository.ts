@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../domain/calendar/civil-date.ts';
 import type { Db } from '../../db/database.ts';
 import { departments } from '../../db/schema.ts';
 import { entities, officerConflicts, officers } from '../../db/schema-directory.ts';
-import { draws, plans, tasks } from '../../db/schema-plans.ts';
+import { draws, planVersions, plans, tasks } from '../../db/schema-plans.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type DrawRow = typeof draws.$inferSelect;
@@ -56,9 +56,13 @@ export async function drawsOfTasks(db: Db, taskIds: readonly string[]): Promise<
   return db.select().from(draws).where(inArray(draws.taskId, [...taskIds])).orderBy(asc(draws.attempt));
 }
 
-export async function planExists(db: Db, id: string): Promise<boolean> {
+/** 'missing', 'unpublished' or 'published' (some version of the plan has been published). */
+export async function planPublicationState(db: Db, id: string): Promise<'missing' | 'unpublished' | 'published'> {
   const [row] = await db.select({ id: plans.id }).from(plans).where(eq(plans.id, id));
-  return row !== undefined;
+  if (!row) return 'missing';
+  const [published] = await db.select({ v: planVersions.version }).from(planVersions)
+    .where(and(eq(planVersions.planId, id), inArray(planVersions.status, ['published', 'superseded']))).limit(1);
+  return published ? 'published' : 'unpublished';
 }
 
 // ——— The freeze: candidates, officer pool, recusals ———

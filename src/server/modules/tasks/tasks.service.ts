@@ -27,7 +27,7 @@ import { isTargeted, scopeCondition } from './scope-sql.ts';
 import { canManageTask } from './tasks.policy.ts';
 import {
   activeConflicts, drawIdTaken, drawsOfTasks, findTask, findTaskByCode, insertDraw, insertTask, listTaskRows, maxAttempt,
-  officersOfDepartments, planExists, previousInspectionDates, selectCandidates, setTaskStatusIf, updateTask, type DrawRow,
+  officersOfDepartments, planPublicationState, previousInspectionDates, selectCandidates, setTaskStatusIf, updateTask, type DrawRow,
   type TaskRow,
 } from './tasks.repository.ts';
 import { usableItems } from './usable-items.ts';
@@ -124,7 +124,11 @@ export async function createTaskFor(ctx: ServiceContext, principal: Principal, b
   if (!canManageTask(principal.user, { organizerDepartmentId: body.organizerDepartmentId, participatingDepartmentIds: [] })) {
     return fail('forbidden', '机构管理员只能以本机构为组织部门创建抽查任务');
   }
-  if (body.planId !== null && !(await planExists(ctx.db, body.planId))) return fail('validation', '年度抽查计划不存在', [{ path: 'body.planId', message: '计划不存在' }]);
+  if (body.planId !== null) {
+    const state = await planPublicationState(ctx.db, body.planId);
+    if (state === 'missing') return fail('validation', '年度抽查计划不存在', [{ path: 'body.planId', message: '计划不存在' }]);
+    if (state === 'unpublished') return fail('conflict', '年度抽查计划尚未批准公开，不能据此创建抽查任务（可创建临时任务）');
+  }
   if ((await findTaskByCode(ctx.db, body.code)) || (await drawIdTaken(ctx.db, body.code))) {
     return fail('conflict', `任务编号“${body.code}”已被使用，任务编号即公开的抽取编号，必须唯一`);
   }

@@ -90,7 +90,7 @@ export function ItemDrawer({ itemId, departments, refreshKey, onClose }: Props) 
                 <>
                   <Space style={{ marginBottom: 12 }} wrap>
                     <Tag color="blue">第 {item.version} 版</Tag>
-                    {item.usableInTask ? <Tag color="green">可用于抽查任务</Tag> : <Tag color="red">不可用于抽查任务：{item.unusableReasonLabel}</Tag>}
+                    {item.usableInTask ? <Tag color="green" style={{ color: '#135200' }}>可用于抽查任务</Tag> : <Tag color="red">不可用于抽查任务：{item.unusableReasonLabel}</Tag>}
                   </Space>
                   <Descriptions column={1} size="small" bordered
                     items={detailFields.map((f) => ({ key: f, label: fieldLabel(f), children: formatItemValue(f, item[f], departments) }))}

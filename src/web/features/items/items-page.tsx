@@ -84,7 +84,7 @@ export function ItemsPage() {
     {
       title: '可用于任务', key: 'usable', width: 140,
       render: (_, item) => (item.usableInTask
-        ? <Tag color="green">可用</Tag>
+        ? <Tag color="green" style={{ color: '#135200' }}>可用</Tag>
         : <Tag color={item.status === 'retired' ? 'default' : 'red'}>不可用：{item.unusableReasonLabel}</Tag>),
     },
     { title: '版本', dataIndex: 'version', key: 'version', width: 70, render: (v: number) => `v${v}` },

@@ -1,0 +1,6 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { computeDraw } from '../../domain/draw/compute-draw.ts';
+import type { DrawInput } from '../../domain/draw/types.ts';
+
+/** Worker body: computes one draw (pure domain code) and posts the result back. */
+parentPort?.postMessage(computeDraw(workerData as DrawInput));
