@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main.ts';
@@ -17,6 +20,8 @@ import { drawTicketSql } from '../../draw/ticket-sql.ts';
 import { makeSession, makeUser, type TestSession } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { makeDrawFixture, type DrawFixture } from './draw-fixtures.ts';
+
+const execFileAsync = promisify(execFile);
 
 let t: TestApp;
 let fx: DrawFixture;
@@ -180,7 +185,7 @@ describe('task → freeze → seed → draw → record', () => {
     expect(taskNow.status).toBe('drawn');
   });
 
-  it('publishes the record: verifyRecord and `suiji verify` accept it', async () => {
+  it('publishes the record: verifyRecord and `suiji verify` accept it', { timeout: 60_000 }, async () => {
     const res = await call('GET', `/api/v1/public/draws/${draw.drawId}?download=1`, undefined, null);
     expect(res.status, res.body).toBe(200);
     expect(res.headers['content-disposition']).toContain('attachment');
@@ -201,6 +206,9 @@ describe('task → freeze → seed → draw → record', () => {
       expect(err.join('')).toBe('');
       expect(code).toBe(0);
       expect(out.join('').trim()).toBe('OK');
+      // And the installed command, as a citizen would run it: node bin/suiji.mjs verify <file>.
+      const cli = await execFileAsync(process.execPath, [fileURLToPath(new URL('../../../../bin/suiji.mjs', import.meta.url)), 'verify', file]);
+      expect(cli.stdout.trim()).toBe('OK');
       // A tampered record fails.
       const tampered = { ...record, output: { ...record.output, order: [...record.output.order].reverse() } };
       await writeFile(file, JSON.stringify(tampered));
