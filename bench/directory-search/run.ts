@@ -16,7 +16,7 @@ import pg from 'pg';
 import type { EntityFilter, EntitySort } from '../../src/contracts/entities.ts';
 import { openDatabase, rowsOf, type Database } from '../../src/server/db/database.ts';
 import type { ServiceContext } from '../../src/server/http/context.ts';
-import { entityWhere, listEntitiesQuery } from '../../src/server/modules/entities/entities.repository.ts';
+import { entityWhere, listEntitiesQuery, pagePlan } from '../../src/server/modules/entities/entities.repository.ts';
 import { listEntitiesFor } from '../../src/server/modules/entities/entities.service.ts';
 import { syntheticEntitiesSql } from '../../src/server/modules/entities/synthetic-entities.ts';
 import { testConfig } from '../../src/server/test/test-app.ts';
@@ -101,7 +101,9 @@ async function measure(database: Database, engine: string): Promise<Map<string, 
     }
     results.set(c.label, { p50: pct(times, 50), p95: pct(times, 95), total });
     if (args.plans) {
-      const plan = await database.db.execute(sql`explain ${listEntitiesQuery(database.db, entityWhere(c.filter), c.sort ?? 'name', 20, ((c.page ?? 1) - 1) * 20)}`);
+      const where = entityWhere(c.filter);
+      const { indexOrder } = await pagePlan(database.db, where);
+      const plan = await database.db.execute(sql`explain ${listEntitiesQuery(database.db, where, c.sort ?? 'name', 20, ((c.page ?? 1) - 1) * 20, indexOrder)}`);
       console.error(`--- ${engine}: ${c.label}\n${rowsOf<Record<string, string>>(plan).map((r) => Object.values(r)[0]).join('\n')}`);
     }
     process.stderr.write(`${engine}: ${c.label}: p50 ${ms(pct(times, 50))} ms\n`);

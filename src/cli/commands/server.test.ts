@@ -60,7 +60,7 @@ describe('suiji server commands', () => {
     expect((await run('user', 'reset-password', 'nobody', '--data-dir', dataDir)).code).toBe(1);
 
     const ok = await run('audit', 'verify', '--data-dir', dataDir);
-    expect(ok).toMatchObject({ code: 0, out: 'OK, 18 rows' });
+    expect(ok).toMatchObject({ code: 0, out: 'OK, 19 rows' });
 
     const database = await openDatabase({ dataDir });
     await database.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);

@@ -2,7 +2,7 @@ import type { AuditActor } from '../audit/audit-events.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/database.ts';
 import type { entities, riskSnapshots } from '../db/schema-directory.ts';
-import { insertEntities, insertRiskSnapshots } from '../modules/entities/entities.repository.ts';
+import { analyzeEntities, insertEntities, insertRiskSnapshots } from '../modules/entities/entities.repository.ts';
 import { insertGuidelineVersion } from '../modules/guidelines/guidelines.repository.ts';
 import { itemSnapshot } from '../modules/items/item-snapshot.ts';
 import { insertItem, insertItemVersion } from '../modules/items/items.repository.ts';
@@ -97,6 +97,7 @@ export async function seedDirectory(
     return e.riskSnapshots.map((s) => ({ entityId, effectiveFrom: s.effectiveFrom, riskClass: s.riskClass }));
   });
   await insertRiskSnapshots(tx, snapshots);
+  await analyzeEntities(tx);
 
   const officerIdByCertificate = new Map<string, string>();
   for (const o of directory.officers) {

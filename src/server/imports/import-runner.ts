@@ -46,8 +46,11 @@ export type ProgressListener = (event: ImportProgressEvent) => void;
 
 /** Rows staged per INSERT statement while validating; the event loop gets a turn after each. */
 export const stageBatchRows = 2000;
-/** Rows per `apply` call while committing (same transaction). */
-export const commitSliceRows = 100_000;
+/**
+ * Rows per `apply` call while committing (same transaction). Slices that fit in PGlite's
+ * working memory keep the commit linear: 100,000-row slices were 4× slower per row there.
+ */
+export const commitSliceRows = 25_000;
 /** Key of the transaction-scoped advisory lock that serialises commits ("suiji-import"). */
 const importLockKey = 7_361_022_515;
 
@@ -269,6 +272,8 @@ export async function commitImport(env: ImportEnv, job: ImportJobRow, ctx: Impor
     const now = env.now();
     const summary = await env.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${importLockKey})`);
+      // Hash joins of a slice against the directory stay in memory (this transaction only).
+      await tx.execute(sql`set local work_mem = '64MB'`);
       const sum: ApplySummary = { inserted: 0, updated: 0, unchanged: 0 };
       const slice = Math.max(1, options.sliceRows ?? commitSliceRows);
       for (let from = counts.firstRow; from <= counts.lastRow; from += slice) {

@@ -117,7 +117,10 @@ describe('task → freeze → seed → draw → record', () => {
     expect(draw.exclusions.every((e) => e.reason.length > 0)).toBe(true);
     const n = draw.strata.reduce((sum, s) => sum + s.n, 0);
     expect(n).toBe(57);
-    // Even entities have a B snapshot in force (the 2027 D snapshot is not yet): the A stratum only has odd keys.
+    // Even entities have a B snapshot in force (the 2027 D snapshot is not yet); odd ones have no
+    // snapshot and keep entities.risk_class (i % 5 → A B C D U): 6 each, and B = 6 + 30 − 3 excluded.
+    expect(Object.fromEntries(draw.strata.map((s) => [s.name, s.n]))).toEqual({ A: 6, B: 33, C: 6, D: 6, U: 6 });
+    expect(draw.exclusions).toEqual([{ stratum: 'B', reason: '注销、吊销、迁出、停业等状态', count: 3 }]);
     expect(draw.strata.every((s) => /^[0-9a-f]{64}$/.test(s.listHash))).toBe(true);
     // 8 officers eligible (an expert and an expired certificate are not), one recusal.
     expect(draw.officerPoolSize).toBe(8);

@@ -70,25 +70,58 @@ export function entityWhere(filter: EntityFilter, scopeDepartmentId?: string): S
 }
 
 const nameC = sql`${entities.name} collate "C"`;
+/** The same order as nameC, in an expression no index offers: the planner filters first, then sorts. */
+const nameCSorted = sql`(${entities.name} collate "C" || '')`;
 
-function orderOf(sort: EntitySort): SQL[] {
+/**
+ * `indexOrder`: walk an index in the requested order and filter on the way (right when many
+ * rows match: the first page comes after a few dozen). Otherwise find the matching rows
+ * through the filters' indexes and sort them (right when few match — and safe when the
+ * matches sit far down the name order, e.g. a county whose names all start alike).
+ */
+function orderOf(sort: EntitySort, indexOrder: boolean): SQL[] {
+  const name = indexOrder ? nameC : nameCSorted;
   switch (sort) {
-    case 'name': return [asc(nameC), asc(entities.id)];
-    case '-name': return [desc(nameC), desc(entities.id)];
-    case 'key': return [asc(entities.key)];
-    case '-key': return [desc(entities.key)];
-    case 'riskClass': return [asc(entities.riskClass), asc(nameC), asc(entities.id)];
-    case '-riskClass': return [desc(entities.riskClass), asc(nameC), asc(entities.id)];
+    case 'name': return [asc(name), asc(entities.id)];
+    case '-name': return [desc(name), desc(entities.id)];
+    case 'key': return indexOrder ? [asc(entities.key)] : [asc(sql`(${entities.key} || '')`)];
+    case '-key': return indexOrder ? [desc(entities.key)] : [desc(sql`(${entities.key} || '')`)];
+    case 'riskClass': return [asc(entities.riskClass), asc(name), asc(entities.id)];
+    case '-riskClass': return [desc(entities.riskClass), asc(name), asc(entities.id)];
   }
 }
 
-/** One list page (a query builder: awaited by the service, EXPLAINed by tests and the benchmark). */
-export function listEntitiesQuery(db: Db, where: SQL | undefined, sort: EntitySort, limit: number, offset: number) {
-  return db.select().from(entities).where(where).orderBy(...orderOf(sort)).limit(limit).offset(offset);
+/** Up to this many matching rows (by the planner's estimate) a page is found by filter, then sorted. */
+export function sortThreshold(tableRows: number): number {
+  return Math.max(1000, Math.min(25_000, Math.round(tableRows * 0.025)));
 }
 
-export function listEntityRows(db: Db, where: SQL | undefined, sort: EntitySort, limit: number, offset: number): Promise<EntityRow[]> {
-  return listEntitiesQuery(db, where, sort, limit, offset);
+/**
+ * How to fetch a page of a filter: one EXPLAIN (about a millisecond) gives the rows the
+ * planner expects, which picks the page's plan (see orderOf) and how the total is made.
+ */
+export async function pagePlan(db: Db, where: SQL | undefined): Promise<{ estimate: number; indexOrder: boolean }> {
+  const tableRows = await estimatedTableRows(db);
+  if (!where) return { estimate: tableRows, indexOrder: true };
+  const estimate = await estimateEntities(db, where);
+  return { estimate, indexOrder: estimate > sortThreshold(tableRows) };
+}
+
+/** The planner's row count of the table (pg_class.reltuples; -1 or 0 before the first ANALYZE). */
+export async function estimatedTableRows(db: Db): Promise<number> {
+  const [row] = rowsOf<{ n: number | string | null }>(await db.execute(sql`select reltuples as n from pg_class where oid = 'entities'::regclass`));
+  return Math.max(0, Number(row?.n ?? 0));
+}
+
+/** One list page (a query builder: awaited by the service, EXPLAINed by tests and the benchmark). */
+export function listEntitiesQuery(db: Db, where: SQL | undefined, sort: EntitySort, limit: number, offset: number, indexOrder = true) {
+  return db.select().from(entities).where(where).orderBy(...orderOf(sort, indexOrder)).limit(limit).offset(offset);
+}
+
+export function listEntityRows(
+  db: Db, where: SQL | undefined, sort: EntitySort, limit: number, offset: number, indexOrder = true,
+): Promise<EntityRow[]> {
+  return listEntitiesQuery(db, where, sort, limit, offset, indexOrder);
 }
 
 /** The exact count of a filter: run only when the planner expects few enough rows (see the service). */
@@ -253,4 +286,10 @@ export async function insertEntities(db: Db, rows: readonly (typeof entities.$in
 
 export async function insertRiskSnapshots(db: Db, rows: readonly (typeof riskSnapshots.$inferInsert)[], batchSize = 1000): Promise<void> {
   for (let i = 0; i < rows.length; i += batchSize) await db.insert(riskSnapshots).values(rows.slice(i, i + batchSize));
+}
+
+/** Fresh planner statistics after a bulk load (PGlite has no autovacuum to gather them). */
+export async function analyzeEntities(db: Db): Promise<void> {
+  await db.execute(sql`analyze ${entities}`);
+  await db.execute(sql`analyze ${riskSnapshots}`);
 }

@@ -19,8 +19,8 @@ import { findDepartmentById } from '../organizations/organizations.repository.ts
 import { canEditEntity, isSystemAdmin, writeScope } from './entities.policy.ts';
 import {
   bulkEditTags, claimRows, claimStateOf, conflictsOf, countEntities, departmentNames, distinctFacets, entityWhere,
-  estimateEntities, findEntityById, findEntityByKey, idsWhere, iterateEntities, listEntityRows, objectsOwnedBy,
-  riskHistoryOf, updateEntityRow, type EntityRow,
+  findEntityById, findEntityByKey, idsWhere, iterateEntities, listEntityRows, objectsOwnedBy,
+  pagePlan, riskHistoryOf, updateEntityRow, type EntityRow,
 } from './entities.repository.ts';
 
 function actorOf(principal: Principal) {
@@ -82,19 +82,17 @@ export async function listEntitiesFor(
     return fail('validation', `列表最多翻阅前 ${entityListWindow} 条，请缩小筛选范围或导出`, [{ path: 'querystring.page', message: '超出可翻阅范围' }]);
   }
   const where = entityWhere(filter);
-  const rows = await listEntityRows(ctx.db, where, sort, pageSize, offset);
+  const { estimate, indexOrder } = await pagePlan(ctx.db, where);
+  const rows = await listEntityRows(ctx.db, where, sort, pageSize, offset, indexOrder);
   let total: number;
   let totalExact = true;
   if (page === 1 && rows.length < pageSize) {
     total = rows.length;
+  } else if (estimate > (options.exactCountLimit ?? exactCountLimit)) {
+    totalExact = false;
+    total = Math.max(estimate, offset + rows.length);
   } else {
-    const estimate = await estimateEntities(ctx.db, where);
-    if (estimate > (options.exactCountLimit ?? exactCountLimit)) {
-      totalExact = false;
-      total = Math.max(estimate, offset + rows.length);
-    } else {
-      total = await countEntities(ctx.db, where);
-    }
+    total = await countEntities(ctx.db, where);
   }
   const names = await departmentNames(ctx.db);
   return ok({ items: rows.map((r) => presentEntity(r, names)), total, totalExact, page, pageSize });

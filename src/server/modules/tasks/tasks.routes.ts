@@ -1,9 +1,8 @@
-import { idParamsSchema } from '../../../contracts/common.ts';
+import { idParamsSchema, pageOf } from '../../../contracts/common.ts';
 import {
   createTaskBodySchema, drawSchema, listTasksQuerySchema, publicListQuerySchema, publicTaskDetailSchema, publicTaskParamsSchema, publicTaskSchema,
   seedBodySchema, taskPageSchema, taskSchema, updateTaskBodySchema,
 } from '../../../contracts/tasks.ts';
-import { pageOf } from '../../../contracts/common.ts';
 import { principalOf } from '../../http/authenticate.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import type { ZodApp } from '../../http/fastify-types.ts';
