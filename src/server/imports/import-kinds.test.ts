@@ -146,7 +146,7 @@ describe('entities import', () => {
     ]);
     const { outcome } = await runImport(env, 'entities', file, { departmentId: department.id });
     expect(outcome.status === 'done' && outcome.summary).toEqual({ inserted: 1, updated: 2, unchanged: 0 });
-    expect(await entityByKey(firm(1))).toMatchObject({ name: '示例运输有限公司(更名)', legalRepresentative: '张三', contactPhone: '0315-5612345' });
+    expect(await entityByKey(firm(1))).toMatchObject({ name: '示例运输有限公司（更名）', legalRepresentative: '张三', contactPhone: '0315-5612345' });
     expect(await entityByKey(rn)).toBeUndefined();
     expect(await entityByKey(newUscc)).toMatchObject({ uscc: newUscc, registrationNumber: rn, status: 'revoked' });
     expect(await entityByKey(firm(5))).toMatchObject({ claimedByDepartmentId: department.id });

@@ -43,6 +43,7 @@ describe('cells', () => {
     expect(normaliseCell('1.5', { type: 'integer' }).ok).toBe(false);
     expect(normaliseCell('一二三', { type: 'text', maxLength: 2 }).ok).toBe(false);
     expect(normaliseCell('  a   b ', { type: 'text' })).toEqual({ ok: true, value: 'a b' });
+    expect(normaliseCell('示例运输（集团）有限公司\u3000', { type: 'text' })).toEqual({ ok: true, value: '示例运输（集团）有限公司' });
     expect(normaliseCell('   ', { type: 'text' })).toEqual({ ok: true, value: null });
   });
 

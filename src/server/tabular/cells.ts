@@ -72,7 +72,8 @@ export function normaliseCell(value: CellValue, kind: ColumnKind): CellResult {
   if (value === null || (typeof value === 'string' && value.trim() === '')) return { ok: true, value: null };
   switch (kind.type) {
     case 'text': {
-      const text = toHalfWidth(cellToText(value)).replace(/\s+/g, ' ').trim();
+      // Free text keeps its full-width punctuation: registered names are written 示例运输（集团）有限公司.
+      const text = cellToText(value).replace(/\s+/g, ' ').trim();
       if (kind.maxLength !== undefined && [...text].length > kind.maxLength) {
         return { ok: false, reason: `内容过长（最多 ${kind.maxLength} 个字）` };
       }
