@@ -1,16 +1,14 @@
-import { asc } from 'drizzle-orm';
 import {
   itemCategoryLabels, itemObjectTypeLabels, itemSourceLabels, supervisionLevelLabels,
 } from '../../../contracts/items.ts';
 import { verificationMethodLabels, verificationMethods, type VerificationMethod } from '../../../domain/result/result-codes.ts';
-import type { Db } from '../../db/database.ts';
-import { departments } from '../../db/schema.ts';
 import { editableChanges, type EditableItemValues } from '../../modules/items/item-snapshot.ts';
 import { itemSnapshot } from '../../modules/items/item-snapshot.ts';
 import {
   findItemRecordsByCodes, insertItem, insertItemVersion, updateItem, type ItemRecord,
 } from '../../modules/items/items.repository.ts';
 import type { ColumnSpec } from '../../tabular/read-table.ts';
+import { loadDepartmentLookup, type DepartmentLookup } from './department-lookup.ts';
 import type { ImportKind, RowValues, ValidateContext, ValidationIssue } from '../import-kind.ts';
 
 /**
@@ -60,9 +58,6 @@ export function formatRatio(bp: number | null): string | null {
   return bp === null ? null : `${bp / 100}%`;
 }
 
-interface DepartmentLookup {
-  byNameOrCode: Map<string, string>;
-}
 
 function splitList(text: string | null | undefined): string[] {
   return text ? text.split('、').filter((s) => s !== '') : [];
@@ -105,16 +100,7 @@ export const itemsImport: ImportKind = {
   sheetName: '随机抽查事项清单',
   columns: itemColumns,
 
-  async prepare(db: Db): Promise<DepartmentLookup> {
-    const rows = await db.select({ id: departments.id, name: departments.name, code: departments.code })
-      .from(departments).orderBy(asc(departments.code));
-    const byNameOrCode = new Map<string, string>();
-    for (const r of rows) {
-      byNameOrCode.set(r.name, r.id);
-      byNameOrCode.set(r.code.toUpperCase(), r.id);
-    }
-    return { byNameOrCode };
-  },
+  prepare: loadDepartmentLookup,
 
   validateRow(values: RowValues, ctx: ValidateContext): ValidationIssue[] {
     const issues: ValidationIssue[] = [];

@@ -1,9 +1,7 @@
-import { asc } from 'drizzle-orm';
 import { genderLabels, officerCategoryLabels, officerStatusLabels } from '../../../contracts/officers.ts';
-import type { Db } from '../../db/database.ts';
-import { departments } from '../../db/schema.ts';
 import { findOfficerRecordsByKeys, insertOfficer, updateOfficer, type OfficerRecord } from '../../modules/officers/officers.repository.ts';
 import type { ColumnSpec } from '../../tabular/read-table.ts';
+import { loadDepartmentLookup, type DepartmentLookup } from './department-lookup.ts';
 import type { ImportKind, RowValues, ValidateContext, ValidationIssue } from '../import-kind.ts';
 
 /**
@@ -33,9 +31,6 @@ export const officerColumns: readonly ColumnSpec[] = [
   { key: 'leaveTo', header: '休假结束', kind: { type: 'date' } },
 ];
 
-interface DepartmentLookup {
-  byNameOrCode: Map<string, string>;
-}
 
 type OfficerFields = Pick<OfficerRecord,
   'key' | 'certificateNo' | 'certificateType' | 'validFrom' | 'validTo' | 'name' | 'gender' | 'title' | 'departmentId'
@@ -72,16 +67,7 @@ export const officersImport: ImportKind = {
   sheetName: '执法检查人员名录',
   columns: officerColumns,
 
-  async prepare(db: Db): Promise<DepartmentLookup> {
-    const rows = await db.select({ id: departments.id, name: departments.name, code: departments.code })
-      .from(departments).orderBy(asc(departments.code));
-    const byNameOrCode = new Map<string, string>();
-    for (const r of rows) {
-      byNameOrCode.set(r.name, r.id);
-      byNameOrCode.set(r.code.toUpperCase(), r.id);
-    }
-    return { byNameOrCode };
-  },
+  prepare: loadDepartmentLookup,
 
   validateRow(values: RowValues, ctx: ValidateContext): ValidationIssue[] {
     const issues: ValidationIssue[] = [];
