@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from './harness.ts';
-import { login, newPage, screenshot, skipReason } from './pages.ts';
+import { baseUrl, login, newPage, screenshot, skipReason } from './pages.ts';
 
 describe.skipIf(skipReason !== '')('system administration', () => {
   let browser: Browser;
@@ -17,7 +17,9 @@ describe.skipIf(skipReason !== '')('system administration', () => {
     await screenshot(page, 'dashboard');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '用户管理' }).click();
+    // The menu itself is checked per role in menu-by-role.test.ts; go straight to the page here
+    // (clicking the long menu right after the axe run timed out once under load in CI).
+    await page.goto(`${baseUrl()}/admin/users`);
     await page.getByRole('heading', { name: '用户管理' }).waitFor();
     await page.getByRole('button', { name: /新建用户/ }).click();
     const dialog = page.getByRole('dialog', { name: '新建用户' });
