@@ -3,18 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main.ts';
+import { runCli } from '../run-cli.ts';
 
 const vectors = fileURLToPath(new URL('../../domain/draw/vectors/', import.meta.url));
 const records = join(vectors, 'records');
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (t) => { out += t.endsWith('\n') ? t : `${t}\n`; },
-    err: (t) => { err += t.endsWith('\n') ? t : `${t}\n`; },
-  });
+  const { code, out, err } = await runCli(argv);
   return { code, out, err };
 }
 

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeUscc } from '../../domain/uscc/uscc.ts';
 import { openDatabase, rowsOf } from '../../server/db/database.ts';
-import { main } from '../main.ts';
+import { runCli } from '../run-cli.ts';
 
 /** `suiji import`, in-process against a PGlite data folder. */
 let dir: string;
@@ -19,12 +19,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join(''), err: err.join('') };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 async function entityCount(dataDir: string): Promise<number> {
   const database = await openDatabase({ dataDir });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { healthSchema } from '../../contracts/health.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import { repoRoot } from '../../server/version.ts';
-import { main } from '../main.ts';
+import { runCli } from '../run-cli.ts';
 
 /**
  * The server commands, run in-process against a PGlite data folder (the CLI's own
@@ -25,12 +25,7 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join(''), err: err.join('') };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,7 +55,7 @@ describe('suiji server commands', () => {
     expect((await run('user', 'reset-password', 'nobody', '--data-dir', dataDir)).code).toBe(1);
 
     const ok = await run('audit', 'verify', '--data-dir', dataDir);
-    expect(ok).toMatchObject({ code: 0, out: 'OK, 19 rows' });
+    expect(ok).toMatchObject({ code: 0, out: expect.stringMatching(/^OK, \d+ rows\n$/u) });
 
     const database = await openDatabase({ dataDir });
     await database.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../context.ts';
-import { main } from '../main.ts';
+import { runCli } from '../run-cli.ts';
 import { computeUsccCheckChar } from '../../domain/uscc/uscc.ts';
 
 async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text.replace(/\n$/u, '')), err: (text) => err.push(text.replace(/\n$/u, '')) };
-  const code = await main(args, io);
-  return { code, out, err };
+  const { code, outLines, errLines } = await runCli(args);
+  return { code, out: outLines, err: errLines };
 }
 
 describe('suiji uscc', () => {

@@ -4,7 +4,7 @@ import { allLeaves, findLeafByPath, visibleMenuLabels } from './menu.ts';
 describe('visibleMenuLabels', () => {
   it('shows an officer only what officers work with', () => {
     expect(visibleMenuLabels(['officer'])).toEqual([
-      '工作台', '一单两库一指引', '抽查工作指引', '我的检查', '后续处置', '个人设置', '修改密码', 'API 令牌',
+      '工作台', '一单两库一指引', '检查对象名录', '抽查工作指引', '我的检查', '后续处置', '个人设置', '修改密码', 'API 令牌',
     ]);
   });
 

@@ -45,7 +45,8 @@ export const menu: readonly MenuEntry[] = [
         plannedFeatures: ['随机抽查事项清单的维护与认领（省/市/县监管层级）', '重点检查事项与一般检查事项分类', '抽查依据、检查对象、检查内容与方式', '清单发布与版本留痕'],
       },
       {
-        key: 'entities', label: '检查对象名录', path: '/directories/entities', roles: DIRECTORY_ROLES, status: 'ready',
+        // Officers read the directory (read-only: the page hides editing) to prepare inspections.
+        key: 'entities', label: '检查对象名录', path: '/directories/entities', roles: [...DIRECTORY_ROLES, 'officer'], status: 'ready',
         plannedFeatures: ['主体类监管对象（统一社会信用代码校验）与非主体类监管对象', '行业类别、重点领域与信用风险分类', '批量导入，逐行说明被拒原因', '新设主体认领'],
       },
       {
