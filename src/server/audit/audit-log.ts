@@ -84,15 +84,36 @@ export interface AuditChainStatus {
   reason: string | null;
 }
 
+/** Where a verified prefix of the chain ends: the next walk may resume from here. */
+export interface VerifiedPrefix {
+  /** Rows verified (= seq of the last verified row). */
+  rows: number;
+  /** Hash of the last verified row (genesisHash when none). */
+  lastHash: string;
+}
+
+export const emptyPrefix: VerifiedPrefix = { rows: 0, lastHash: genesisHash };
+
 /**
  * Walks the whole chain in seq order, in batches, and names the first broken row: an
  * edited row (hash mismatch), a deleted row (gap in seq or prev_hash mismatch) or
  * reordered rows (prev_hash mismatch).
  */
 export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<AuditChainStatus> {
-  let expectedSeq = 1;
-  let prevHash = genesisHash;
-  let rows = 0;
+  return (await verifyAuditChainFrom(db, emptyPrefix, batchSize)).status;
+}
+
+/**
+ * Verifies the rows after an already verified prefix (the whole chain from emptyPrefix).
+ * Resuming trusts the prefix: a row edited inside it is only found by a walk from the start.
+ */
+export async function verifyAuditChainFrom(
+  db: Db, from: VerifiedPrefix, batchSize = 2000,
+): Promise<{ status: AuditChainStatus; prefix: VerifiedPrefix }> {
+  let expectedSeq = from.rows + 1;
+  let prevHash = from.lastHash;
+  let rows = from.rows;
+  const result = (status: AuditChainStatus) => ({ status, prefix: { rows, lastHash: prevHash } });
   for (;;) {
     const batch = await db
       .select()
@@ -102,10 +123,10 @@ export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<AuditC
       .limit(batchSize);
     for (const row of batch) {
       if (row.seq !== expectedSeq) {
-        return broken(rows, expectedSeq, `第 ${expectedSeq} 条记录缺失（序号从 ${expectedSeq - 1} 跳到 ${row.seq}），疑被删除`);
+        return result(broken(rows, expectedSeq, `第 ${expectedSeq} 条记录缺失（序号从 ${expectedSeq - 1} 跳到 ${row.seq}），疑被删除`));
       }
       if (row.prevHash !== prevHash) {
-        return broken(rows, row.seq, `第 ${row.seq} 条记录的前序哈希与上一条不符，记录被删除或顺序被改动`);
+        return result(broken(rows, row.seq, `第 ${row.seq} 条记录的前序哈希与上一条不符，记录被删除或顺序被改动`));
       }
       const recomputed = auditHash({
         seq: row.seq, at: row.at, actorId: row.actorId, actorName: row.actorName, action: row.action,
@@ -113,7 +134,7 @@ export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<AuditC
         changes: row.changes ?? null, prevHash: row.prevHash,
       });
       if (recomputed !== row.hash) {
-        return broken(rows, row.seq, `第 ${row.seq} 条记录内容与其哈希不符，记录被修改`);
+        return result(broken(rows, row.seq, `第 ${row.seq} 条记录内容与其哈希不符，记录被修改`));
       }
       prevHash = row.hash;
       expectedSeq += 1;
@@ -121,7 +142,7 @@ export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<AuditC
     }
     if (batch.length < batchSize) break;
   }
-  return { ok: true, rows, firstBrokenSeq: null, reason: null };
+  return result({ ok: true, rows, firstBrokenSeq: null, reason: null });
 }
 
 function broken(rows: number, seq: number, reason: string): AuditChainStatus {
