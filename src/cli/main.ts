@@ -5,6 +5,7 @@ import { registerUsccCommands } from './commands/uscc.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerServerCommands } from './commands/server.ts';
 import { registerImportCommands } from './commands/import.ts';
+import { registerArchiveCommands } from './commands/archive.ts';
 
 /**
  * Entry of the `suiji` command. Returns the exit code instead of exiting, so tests can
@@ -22,6 +23,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   registerUsccCommands(program, ctx);
   registerCalendarCommands(program, ctx);
   registerImportCommands(program, ctx);
+  registerArchiveCommands(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
