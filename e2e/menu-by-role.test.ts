@@ -17,9 +17,9 @@ const extraChecks: Record<string, (page: Page) => Promise<void>> = {
   },
   // Pages not built yet say 建设中 and what will be there.
   lingdao: async (page) => {
-    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '年度抽查计划' }).click();
-    await page.getByRole('heading', { name: '年度抽查计划（建设中）' }).waitFor();
-    expect(await page.getByText(/覆盖率/).isVisible()).toBe(true);
+    await page.goto('/oversight');
+    await page.getByRole('heading', { name: '督导看板（建设中）' }).waitFor();
+    expect(await page.getByText(/异常提示/).isVisible()).toBe(true);
   },
 };
 

@@ -32,6 +32,11 @@ describe.skipIf(skipReason !== '')('public portal', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '抽查结果' }).click();
     await page.getByRole('heading', { name: '抽查结果', level: 1 }).waitFor();
     expect(await page.getByText('建设中', { exact: true }).isVisible()).toBe(true);
+    // The sections that are built no longer say so.
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '抽查事项清单' }).click();
+    await page.getByRole('heading', { name: '抽查事项清单', level: 1 }).waitFor();
+    await page.getByLabel('搜索事项').waitFor();
+    expect(await page.getByText('建设中', { exact: true }).count()).toBe(0);
     await context.close();
   });
 });

@@ -59,3 +59,9 @@ export const listGuidelinesQuerySchema = pageQuerySchema.extend({
   /** with = items that have a guideline; without = items that have none yet. */
   has: z.enum(['with', 'without']).optional(),
 }).strict();
+
+/** GET /api/v1/guidelines/export.xlsx: the list's filters, without paging. */
+export const exportGuidelinesQuerySchema = z.object({
+  q: z.string().trim().max(64).optional(),
+  has: z.enum(['with', 'without']).optional(),
+}).strict();

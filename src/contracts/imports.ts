@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Imports of the directories (一单两库): jobs with a preview, then a one-transaction commit. */
 
-export const importKindSchema = z.enum(['entities', 'objects', 'risk-classes', 'registrations', 'items', 'officers']);
+export const importKindSchema = z.enum(['entities', 'objects', 'risk-classes', 'registrations', 'items', 'officers', 'guidelines']);
 export type ImportKindName = z.infer<typeof importKindSchema>;
 
 /** The kinds uploaded through POST /api/v1/entities/import. */
@@ -15,6 +15,7 @@ export const importKindLabels: Record<ImportKindName, string> = {
   registrations: '新设立登记主体',
   items: '抽查事项清单',
   officers: '执法检查人员',
+  guidelines: '抽查工作指引',
 };
 
 export const importStatusSchema = z.enum(['validating', 'preview', 'committing', 'done', 'failed', 'cancelled']);
@@ -31,6 +32,8 @@ export const importStatusLabels: Record<ImportStatus, string> = {
 
 export const importUploadQuerySchema = z.object({ kind: entityImportKindSchema }).strict();
 export const importTemplateParamsSchema = z.object({ kind: importKindSchema }).strict();
+/** POST /api/v1/imports/:kind — the upload of any kind. */
+export const importKindParamsSchema = z.object({ kind: importKindSchema }).strict();
 
 export const importIssueSchema = z.object({
   column: z.string(),

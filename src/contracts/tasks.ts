@@ -4,6 +4,7 @@ import { riskClasses } from '../domain/directory/risk-class.ts';
 import { MAX_RATIO_BP } from '../domain/draw/quota.ts';
 import { entityStatusLabels, type EntityStatus } from '../domain/task/candidate-pool.ts';
 import { drawOutputSchema, seedMethodSchema } from './draw.ts';
+import { itemObjectTypes } from './items.ts';
 
 /**
  * 抽查任务 / 实施方案 (tasks) and their draws (抽取): scope filters, strata, exclusion and
@@ -150,6 +151,37 @@ export const listTasksQuerySchema = z.strictObject({
 
 export const taskPageSchema = z.object({ items: z.array(taskSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
+// ——— 一业一查 template ———
+
+export const oneIndustryTemplateQuerySchema = z.strictObject({
+  industry: z.string().trim().min(1, '请选择行业').max(64),
+  /** Only items on this kind of object (抽查对象); all kinds when left out. */
+  objectType: z.enum(itemObjectTypes).optional(),
+});
+
+const templateItemSchema = z.object({
+  id: z.string().uuid(), code: z.string(), name: z.string(), category: z.string(), groupName: z.string(), objectType: z.string(),
+  industries: z.array(z.string()),
+});
+
+/**
+ * 一业一查: every claimed, in-use item of one industry, grouped by the department that claimed
+ * it, and the task they make together (a joint task; a prefill for the editor, not a task yet).
+ */
+export const oneIndustryTemplateSchema = z.object({
+  industry: z.string(),
+  departments: z.array(z.object({ department: namedRef, items: z.array(templateItemSchema) })),
+  body: z.object({
+    name: z.string(),
+    organizerDepartmentId: z.string().uuid().nullable(),
+    participatingDepartmentIds: z.array(z.string().uuid()),
+    itemIds: z.array(z.string().uuid()),
+    scope: scopeFiltersSchema,
+    team: teamRulesSchema,
+  }),
+});
+export type OneIndustryTemplate = z.infer<typeof oneIndustryTemplateSchema>;
+
 // ——— Draws ———
 
 export const seedBodySchema = z.discriminatedUnion('method', [
@@ -244,6 +276,8 @@ export const drawSchema = z.object({
   startedAt: z.string().nullable(),
   drawnAt: z.string().nullable(),
   output: drawOutputSchema.nullable(),
+  /** The ticket (签号) of every selected object, so staff can read it beside the stratum's cutoff. */
+  selectedTickets: z.array(z.object({ key: z.string(), ticket: z.string() })),
   failure: z.object({ code: z.string(), message: z.string() }).nullable(),
   abandonedAt: z.string().nullable(),
   abandonReason: z.string().nullable(),
@@ -271,6 +305,25 @@ export const jointRecordFormSchema = z.object({
   })),
   team: z.array(z.object({ key: z.string(), certificateNo: z.string().nullable(), name: z.string(), department: z.string() })),
 });
+
+/** 我的检查任务: the calling officer's teams in completed draws (replacements applied). */
+export const myAssignmentSchema = z.object({
+  drawRowId: z.string().uuid(),
+  drawId: z.string(),
+  task: z.object({ id: z.string().uuid(), code: z.string(), name: z.string(), periodFrom: z.string(), periodTo: z.string() }),
+  object: z.string(),
+  objectName: z.string().nullable(),
+  /** The whole team in slot order, the caller included. */
+  team: z.array(drawTeamMemberSchema),
+  /** The caller's department's confirmation of the list (派发确认). */
+  confirmation: z.object({ deadline: z.string(), confirmedOn: z.string().nullable(), overdue: z.boolean() }).nullable(),
+});
+export const myAssignmentsSchema = z.object({
+  /** False when the caller is not linked to an officer in 执法人员名录 (no assignments possible). */
+  linked: z.boolean(),
+  items: z.array(myAssignmentSchema),
+});
+export type MyAssignments = z.infer<typeof myAssignmentsSchema>;
 
 // ——— Public (no login): officers by key only ———
 

@@ -52,12 +52,23 @@ export const auditActions = [
   'draw.abandoned',
   'draw.officer_replaced',
   'draw.list_confirmed',
+  'inspection.entry_refused',
+  'inspection.draft_saved',
+  'inspection.evidence_added',
+  'inspection.evidence_removed',
+  'inspection.signed',
+  'inspection.submitted',
+  'inspection.approved',
+  'inspection.returned',
+  'inspection.published',
+  'inspection.corrected',
+  'callback.recorded',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export type AuditSubjectType = 'session' | 'user' | 'department' | 'api_token' | 'system'
   | 'item' | 'guideline' | 'officer' | 'officer_conflict' | 'entity' | 'import_job'
-  | 'plan' | 'task' | 'draw';
+  | 'plan' | 'task' | 'draw' | 'inspection' | 'callback';
 
 export interface AuditActor {
   id: string | null;

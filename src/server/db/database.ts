@@ -13,9 +13,11 @@ import pg from 'pg';
 import * as foundationSchema from './schema.ts';
 import * as directorySchema from './schema-directory.ts';
 import * as plansSchema from './schema-plans.ts';
+import * as inspectionsSchema from './schema-inspections.ts';
+import * as oversightSchema from './schema-oversight.ts';
 
 /** Every table, one file per area (drizzle.config.ts reads the same files). */
-const schema = { ...foundationSchema, ...directorySchema, ...plansSchema };
+const schema = { ...foundationSchema, ...directorySchema, ...plansSchema, ...inspectionsSchema, ...oversightSchema };
 
 export type Schema = typeof schema;
 /** A Drizzle database or transaction on either engine (only repositories use it). */

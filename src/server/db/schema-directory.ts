@@ -116,10 +116,21 @@ export const entities = pgTable('entities', {
   index('entities_registration_number_idx').on(t.registrationNumber),
   index('entities_owner_key_idx').on(t.ownerKey),
   index('entities_kind_industry_idx').on(t.kind, t.industry),
-  index('entities_risk_class_idx').on(t.riskClass),
+  // Filters that match a few percent of a million rows, each ending in the list's order
+  // (name "C", id): the page is the first 20 entries of the index, wherever the matches sit
+  // in the name order (a region's names cluster under a few leading characters). They also
+  // serve the plain equality filter, so they replace single-column indexes.
+  index('entities_risk_class_name_idx').using('btree', t.riskClass, sql`${t.name} collate "C"`, t.id),
+  // The list's "risk class, descending" keeps names ascending within a class: a mixed order
+  // that no direction of the index above gives (without it: an incremental sort of the
+  // whole first class, 0.8–7.5 s at a million rows).
+  index('entities_risk_class_desc_name_idx').using('btree', t.riskClass.desc().nullsFirst(), sql`${t.name} collate "C"`, t.id),
   index('entities_status_idx').on(t.status),
-  index('entities_region_idx').on(t.regionCode),
-  index('entities_claimed_by_idx').on(t.claimedByDepartmentId),
+  index('entities_region_name_idx').using('btree', t.regionCode, sql`${t.name} collate "C"`, t.id),
+  index('entities_claimed_by_name_idx').using('btree', t.claimedByDepartmentId, sql`${t.name} collate "C"`, t.id),
+  // "Not yet claimed" is IS NULL, which the planner does not treat as fixing the leading
+  // column of the index above (no equality), so the order needs its own partial index.
+  index('entities_unclaimed_name_idx').using('btree', sql`${t.name} collate "C"`, t.id).where(sql`${t.claimedByDepartmentId} is null`),
   index('entities_focus_areas_idx').using('gin', t.focusAreas),
   index('entities_tags_idx').using('gin', t.tags),
   check('entities_kind_check', sql`${t.kind} in ('subject', 'object')`),

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit-log.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { listAuditEvents } from '../modules/audit/audit.repository.ts';
+import { parseDrawRecord } from '../../contracts/draw.ts';
+import { verifyRecord } from '../../domain/draw/verify-record.ts';
 import { demoPassword, demoUsers } from './demo-data.ts';
+import { demoAbandonReason, demoPlanRevisionReason, demoWitnesses } from './seed-plans.ts';
 import { seedDemo } from './seed-demo.ts';
 
 let t: TestApp;
@@ -30,6 +33,51 @@ describe('demo data', () => {
     expect(yunguan.user.departmentName).toBe('运输管理科');
     const seeded = await listAuditEvents(t.database.db, { action: 'system.demo_seeded', page: 1, pageSize: 5 });
     expect(seeded.total).toBe(1);
+    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
+  });
+
+  it('publishes a revised plan, a completed draw that verifies, an abandoned and redrawn draw, and a frozen task', async () => {
+    const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(t.clock.now()));
+    const get = async (url: string) => {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      return res.json();
+    };
+    // The portal shows both versions of the plan: the first (superseded) and the revision with its reason.
+    const plans = (await get(`/api/v1/public/plans?year=${year}`)).items as { version: number; reason: string | null; superseded: boolean; lines: unknown[] }[];
+    expect(plans.map((p) => [p.version, p.superseded]).sort()).toEqual([[1, true], [2, false]]);
+    const revision = plans.find((p) => p.version === 2);
+    expect(revision?.reason).toBe(demoPlanRevisionReason);
+    expect(revision?.lines.length).toBe((plans.find((p) => p.version === 1)?.lines.length ?? 0) + 1);
+
+    const tasks = (await get('/api/v1/public/tasks')).items as { code: string; status: string; latestDrawId: string | null }[];
+    expect(tasks.map((x) => [x.code, x.status]).sort()).toEqual([[`QXJT-${year}-001`, 'drawn'], [`QXJT-${year}-002`, 'drawn'], [`QXJT-${year}-003`, 'frozen']]);
+
+    const first = await get(`/api/v1/public/tasks/QXJT-${year}-001`);
+    expect(first.draws).toHaveLength(1);
+    expect(first.draws[0]).toMatchObject({ status: 'completed', seedMethod: 'dice' });
+    expect(first.draws[0].replacements).toHaveLength(1);
+    const record = parseDrawRecord(await get(`/api/v1/public/draws/QXJT-${year}-001`));
+    if (!record.ok) throw new Error(record.issues.join('\n'));
+    expect(record.value.witnesses).toEqual(demoWitnesses);
+    expect(record.value.output.assignments?.length).toBe(record.value.output.order.length);
+    expect(record.value.output.order.length).toBeGreaterThan(0);
+    expect(verifyRecord(record.value)).toEqual({ ok: true, differences: [], notes: [] });
+
+    const second = await get(`/api/v1/public/tasks/QXJT-${year}-002`);
+    expect(second.draws.map((d: { drawId: string; status: string }) => [d.drawId, d.status]).sort()).toEqual([[`QXJT-${year}-002`, 'abandoned'], [`QXJT-${year}-002-2`, 'completed']]);
+    expect(second.draws.find((d: { status: string }) => d.status === 'abandoned').abandonReason).toBe(demoAbandonReason);
+    const redrawn = parseDrawRecord(await get(`/api/v1/public/draws/QXJT-${year}-002-2`));
+    if (!redrawn.ok) throw new Error(redrawn.issues.join('\n'));
+    expect(redrawn.value.seedMethod).toBe('departments');
+    expect(verifyRecord(redrawn.value).ok).toBe(true);
+    // The abandoned draw has no record: it was never computed.
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/draws/QXJT-${year}-002` })).statusCode).toBe(404);
+
+    const third = await get(`/api/v1/public/tasks/QXJT-${year}-003`);
+    expect(third.draws).toHaveLength(1);
+    expect(third.draws[0]).toMatchObject({ status: 'frozen', seedMethod: null });
+    expect(third.draws[0].strata.every((s: { listHash: string }) => /^[0-9a-f]{64}$/.test(s.listHash))).toBe(true);
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
 });

@@ -5,10 +5,12 @@ import { countDepartments, insertDepartment } from '../modules/organizations/org
 import { countUsers, insertUser } from '../modules/users/users.repository.ts';
 import { demoBureau, demoDepartments, demoPassword, demoUsers } from './demo-data.ts';
 import { seedDirectory } from './seed-directory.ts';
+import { seedPlansAndDraws } from './seed-plans.ts';
 
 export type SeedProgress = (done: number, total: number, label: string) => void;
 
-export const demoSeedSteps = 1 + demoDepartments.length + demoUsers.length;
+/** Bureau, departments, users, then the plans, tasks and draws. */
+export const demoSeedSteps = 1 + demoDepartments.length + demoUsers.length + 1;
 
 /** Whether the database holds no departments and no users yet. */
 export async function isEmptyDatabase(db: Db): Promise<boolean> {
@@ -62,5 +64,9 @@ export async function seedDemo(db: Db, now: Date, progress: SeedProgress = () =>
       summary: `载入演示数据：${demoBureau.name}，${demoDepartments.length} 个机构，${demoUsers.length} 个用户`,
     }, now);
   });
+  // After the commit: the plan, task and draw services run their own transactions (and the
+  // draw job), exactly as the HTTP routes do.
+  await seedPlansAndDraws(db, now);
+  progress(demoSeedSteps, demoSeedSteps, '抽查计划、任务与抽取');
   return true;
 }

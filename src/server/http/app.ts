@@ -19,6 +19,8 @@ import { registerEntitiesRoutes } from '../modules/entities/entities.routes.ts';
 import { registerGuidelinesRoutes } from '../modules/guidelines/guidelines.routes.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { registerImportsRoutes } from '../modules/imports/imports.routes.ts';
+import { registerCallbacksRoutes } from '../modules/callbacks/callbacks.routes.ts';
+import { registerInspectionsRoutes } from '../modules/inspections/inspections.routes.ts';
 import { registerItemsRoutes } from '../modules/items/items.routes.ts';
 import { registerOfficersRoutes } from '../modules/officers/officers.routes.ts';
 import { registerOrganizationsRoutes } from '../modules/organizations/organizations.routes.ts';
@@ -51,6 +53,8 @@ export interface BuildAppOptions {
   webRoot?: string;
   /** Login attempts per IP (default 20 a minute). */
   loginRateLimit?: { max: number; timeWindowMs: number };
+  /** Client addresses exempt from rate limits (a trusted load balancer's health checks, benchmarks). */
+  rateLimitAllowList?: readonly string[];
 }
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -111,6 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
   app.addHook('onRequest', authenticate(ctx, config.secureCookies));
   await app.register(fastifyRateLimit, {
     global: false,
+    allowList: [...(options.rateLimitAllowList ?? [])],
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       code: 'SUIJI_RATE_LIMITED',
@@ -155,6 +160,8 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
   registerTasksRoutes(app, ctx, jobs);
   registerDrawsRoutes(app, ctx, jobs);
   registerImportsRoutes(app, ctx);
+  registerInspectionsRoutes(app, ctx);
+  registerCallbacksRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const webBuilt = existsSync(path.join(webRoot, 'index.html'));

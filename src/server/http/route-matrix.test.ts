@@ -52,6 +52,7 @@ const directoryReaders = ['system_admin', 'department_admin', 'oversight', 'lead
 Object.assign(table, {
   'GET /api/v1/items': { allowed: 'signed_in', request: () => ({ url: '/api/v1/items' }) },
   'GET /api/v1/items/export.xlsx': { allowed: 'signed_in', request: () => ({ url: '/api/v1/items/export.xlsx' }) },
+  'GET /api/v1/guidelines/export.xlsx': { allowed: 'signed_in', request: () => ({ url: '/api/v1/guidelines/export.xlsx' }) },
   'POST /api/v1/items': { allowed: admins, request: () => ({ url: '/api/v1/items', payload: {} }) },
   'GET /api/v1/items/:id': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/items/${ids.missingId}` }) },
   'PATCH /api/v1/items/:id': { allowed: admins, request: (ids) => ({ url: `/api/v1/items/${ids.missingId}`, payload: { reason: 'x' } }) },
@@ -80,6 +81,7 @@ Object.assign(table, {
 // Imports of the directories (src/server/modules/imports).
 Object.assign(table, {
   'POST /api/v1/entities/import': { allowed: admins, request: () => ({ url: '/api/v1/entities/import?kind=entities', payload: {} }) },
+  'POST /api/v1/imports/:kind': { allowed: admins, request: () => ({ url: '/api/v1/imports/officers', payload: {} }) },
   'GET /api/v1/imports/templates/:kind': { allowed: admins, request: () => ({ url: '/api/v1/imports/templates/entities' }) },
   'GET /api/v1/imports/:id': { allowed: admins, request: (ids) => ({ url: `/api/v1/imports/${ids.missingId}` }) },
   'GET /api/v1/imports/:id/rejected.xlsx': { allowed: admins, request: (ids) => ({ url: `/api/v1/imports/${ids.missingId}/rejected.xlsx` }) },
@@ -105,6 +107,7 @@ Object.assign(table, {
   'GET /api/v1/public/plans': { allowed: 'public', request: () => ({ url: '/api/v1/public/plans' }) },
   'GET /api/v1/tasks': { allowed: 'signed_in', request: () => ({ url: '/api/v1/tasks' }) },
   'POST /api/v1/tasks': { allowed: admins, request: () => ({ url: '/api/v1/tasks', payload: {} }) },
+  'GET /api/v1/tasks/one-industry-template': { allowed: admins, request: () => ({ url: '/api/v1/tasks/one-industry-template?industry=%E9%81%93%E8%B7%AF%E8%B4%A7%E8%BF%90' }) },
   'GET /api/v1/tasks/:id': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/tasks/${ids.missingId}` }) },
   'PATCH /api/v1/tasks/:id': { allowed: admins, request: (ids) => ({ url: `/api/v1/tasks/${ids.missingId}`, payload: {} }) },
   'POST /api/v1/tasks/:id/freeze': { allowed: admins, request: (ids) => ({ url: `/api/v1/tasks/${ids.missingId}/freeze` }) },
@@ -120,9 +123,28 @@ Object.assign(table, {
   'POST /api/v1/draws/:id/abandon': { allowed: admins, request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/abandon`, payload: { reason: '测试作废' } }) },
   'POST /api/v1/draws/:id/replacements': { allowed: admins, request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/replacements`, payload: { object: 'X', officer: 'Y', reason: '因病' } }) },
   'GET /api/v1/draws/:id/forms/:object': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/forms/X` }) },
+  'GET /api/v1/draws/:id/forms/:object/export.xlsx': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/forms/X/export.xlsx` }) },
+  'GET /api/v1/me/assignments': { allowed: 'signed_in', request: () => ({ url: '/api/v1/me/assignments' }) },
   'POST /api/v1/draws/:id/confirm': { allowed: admins, request: (ids) => ({ url: `/api/v1/draws/${ids.missingId}/confirm`, payload: {} }) },
   'GET /api/v1/public/draws/:drawId': { allowed: 'public', request: () => ({ url: '/api/v1/public/draws/NONE-1' }) },
   'GET /api/v1/public/draws/:drawId/tickets/:key': { allowed: 'public', request: () => ({ url: '/api/v1/public/draws/NONE-1/tickets/K' }) },
+} satisfies Record<string, Case>);
+
+// Inspections and results (src/server/modules/inspections): the team check is in the service (403 off the team).
+Object.assign(table, {
+  'GET /api/v1/inspections': { allowed: 'signed_in', request: () => ({ url: '/api/v1/inspections' }) },
+  'GET /api/v1/inspections/:id': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}` }) },
+  'PUT /api/v1/inspections/:id/draft': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/draft`, payload: {} }) },
+  'POST /api/v1/inspections/:id/evidence': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/evidence`, payload: {} }) },
+  'GET /api/v1/inspections/:id/evidence/:evidenceId': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/evidence/${ids.missingId}` }) },
+  'DELETE /api/v1/inspections/:id/evidence/:evidenceId': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/evidence/${ids.missingId}` }) },
+  'POST /api/v1/inspections/:id/signatures': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/signatures`, payload: { signer: 'paper_form', evidenceId: ids.missingId } }) },
+  'POST /api/v1/inspections/:id/submit': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/submit` }) },
+  'POST /api/v1/inspections/:id/review': { allowed: admins, request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/review`, payload: { decision: 'approve' } }) },
+  'POST /api/v1/inspections/:id/publish': { allowed: admins, request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/publish` }) },
+  'POST /api/v1/inspections/:id/corrections': { allowed: admins, request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/corrections`, payload: { reason: '更正', codes: ['1'] } }) },
+  'GET /api/v1/public/results': { allowed: 'public', request: () => ({ url: '/api/v1/public/results?q=%E6%B5%8B%E8%AF%95' }) },
+  'GET /api/v1/public/results/:key': { allowed: 'public', request: () => ({ url: '/api/v1/public/results/NONE' }) },
 } satisfies Record<string, Case>);
 
 function declared(access: Access | undefined): Allowed | undefined {
@@ -157,6 +179,14 @@ afterAll(async () => {
 function apiRoutes() {
   return t.app.suijiRoutes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
 }
+
+// 回访 (src/server/modules/callbacks).
+const callbackReaders = ['oversight', 'leader', 'system_admin'] as const;
+Object.assign(table, {
+  'GET /api/v1/callbacks': { allowed: callbackReaders, request: () => ({ url: '/api/v1/callbacks' }) },
+  'POST /api/v1/callbacks': { allowed: ['oversight', 'system_admin'], request: () => ({ url: '/api/v1/callbacks', payload: {} }) },
+  'GET /api/v1/callbacks/summary': { allowed: callbackReaders, request: () => ({ url: '/api/v1/callbacks/summary?year=2024' }) },
+});
 
 describe('role × route matrix', () => {
   it('lists every registered /api route, with the access the route declares', () => {

@@ -10,7 +10,7 @@ import type { ColumnSpec } from '../tabular/read-table.ts';
  * the preview, the one-transaction commit and its audit event.
  */
 
-export const importKindIds = ['entities', 'objects', 'risk-classes', 'registrations', 'items', 'officers'] as const;
+export const importKindIds = ['entities', 'objects', 'risk-classes', 'registrations', 'items', 'officers', 'guidelines'] as const;
 export type ImportKindId = (typeof importKindIds)[number];
 
 /** A row's values after cell normalisation, by column key (see ColumnSpec.key); null = empty cell. */
@@ -32,6 +32,18 @@ export interface ImportContext {
   userId: string | null;
   /** Now, passed in (no clock inside kinds). */
   now: Date;
+  /**
+   * Whose records the import may create or change. Absent = everyone's (a system
+   * administrator, the CLI). `{ departmentId }` = only that department's (a department
+   * administrator; null when they have no department, so nothing); kinds reject the other
+   * rows with a Chinese reason.
+   */
+  restrictedTo?: { departmentId: string | null };
+}
+
+/** The department an import is limited to: undefined = unrestricted; null = no department (nothing allowed). */
+export function restrictedDepartment(ctx: ImportContext): string | null | undefined {
+  return ctx.restrictedTo === undefined ? undefined : ctx.restrictedTo.departmentId;
 }
 
 export interface ApplyContext extends ImportContext {

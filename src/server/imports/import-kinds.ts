@@ -1,4 +1,5 @@
 import { entitiesImport } from './kinds/entities.ts';
+import { guidelinesImport } from './kinds/guidelines.ts';
 import { itemsImport } from './kinds/items.ts';
 import { objectsImport } from './kinds/objects.ts';
 import { officersImport } from './kinds/officers.ts';
@@ -17,6 +18,7 @@ const registry: Partial<Record<ImportKindId, ImportKind>> = {
   registrations: registrationsImport,
   items: itemsImport,
   officers: officersImport,
+  guidelines: guidelinesImport,
 };
 
 export function isImportKindId(text: string): text is ImportKindId {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import {
   guidelineSummaryPageSchema, guidelineVersionListSchema, guidelineVersionSchema, type GuidelineVersion, type putGuidelineBodySchema,
 } from '../../contracts/guidelines.ts';
-import { ApiError, apiRequest } from './client.ts';
+import { ApiError, apiRequest, buildUrl } from './client.ts';
 
 export type GuidelineSummaryPage = z.infer<typeof guidelineSummaryPageSchema>;
 export type PutGuidelineBody = z.input<typeof putGuidelineBodySchema>;
@@ -23,6 +23,11 @@ export async function getCurrentGuideline(itemId: string): Promise<GuidelineVers
 
 export async function listGuidelineVersions(itemId: string): Promise<GuidelineVersion[]> {
   return (await apiRequest('GET', `/api/v1/items/${encodeURIComponent(itemId)}/guideline/versions`, { schema: guidelineVersionListSchema })).items;
+}
+
+/** The URL of the xlsx export with the list's filters (the guideline import's layout; a plain GET: the browser downloads it). */
+export function guidelinesExportUrl(filter: { q?: string | undefined; has?: 'with' | 'without' | undefined }): string {
+  return buildUrl('/api/v1/guidelines/export.xlsx', { ...filter });
 }
 
 export function saveGuideline(itemId: string, body: PutGuidelineBody): Promise<GuidelineVersion> {

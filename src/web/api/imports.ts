@@ -3,10 +3,13 @@ import {
 } from '../../contracts/imports.ts';
 import { apiRequest } from './client.ts';
 
-/** Uploads a file to start an import: 202 and the job, validating in the background. */
-export function uploadImport(path: string, kind: ImportKindName, file: File): Promise<ImportJob> {
-  return apiRequest('POST', path, {
-    query: { kind },
+/**
+ * Uploads a file to start an import: 202 and the job, validating in the background. Goes to
+ * POST /api/v1/imports/:kind, or to `legacyPath?kind=` when given (/api/v1/entities/import).
+ */
+export function uploadImport(kind: ImportKindName, file: File, legacyPath?: string): Promise<ImportJob> {
+  return apiRequest('POST', legacyPath ?? `/api/v1/imports/${encodeURIComponent(kind)}`, {
+    ...(legacyPath ? { query: { kind } } : {}),
     rawBody: { data: file, contentType: 'application/octet-stream' },
     headers: { 'x-file-name': encodeURIComponent(file.name) },
     schema: importJobSchema,

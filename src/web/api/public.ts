@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import type { publicItemSchema } from '../../contracts/items.ts';
+import type { publicPlanSchema } from '../../contracts/plans.ts';
 import type { publicHomeSchema } from '../../contracts/public.ts';
+import type { publicTaskDetailSchema, publicTaskSchema, publicTicketSchema } from '../../contracts/tasks.ts';
 import { apiRequest, type ResponseSchema } from './client.ts';
 
 export type PublicHome = z.infer<typeof publicHomeSchema>;
@@ -23,4 +26,73 @@ const publicHomeCheck: ResponseSchema<PublicHome> = {
 
 export function fetchPublicHome(): Promise<PublicHome> {
   return apiRequest('GET', '/api/v1/public/home', { schema: publicHomeCheck, quietUnauthorized: true });
+}
+
+// ——— Items, plans, tasks, draws, tickets (no login) ———
+// Like publicHomeCheck: structural checks of the fields the portal reads, not zod.
+
+export type PublicItem = z.infer<typeof publicItemSchema>;
+export type PublicPlan = z.infer<typeof publicPlanSchema>;
+export type PublicTask = z.infer<typeof publicTaskSchema>;
+export type PublicTaskDetail = z.infer<typeof publicTaskDetailSchema>;
+export type PublicTicket = z.infer<typeof publicTicketSchema>;
+export interface PublicPage<T> { items: T[]; total: number; page: number; pageSize: number }
+
+type Check = (value: Record<string, unknown>) => boolean;
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isTextOrNull = (v: unknown) => v === null || isText(v);
+
+function checked<T>(name: string, ok: (data: unknown) => boolean): ResponseSchema<T> {
+  return {
+    safeParse(data: unknown) {
+      return ok(data) ? { success: true, data: data as T } : { success: false, error: { issues: [`does not match ${name}`] } };
+    },
+  };
+}
+const listOf = (check: Check) => (v: unknown) => Array.isArray(v) && v.every((x) => isObject(x) && check(x));
+const pageCheck = (check: Check) => (d: unknown) => isObject(d) && listOf(check)(d.items) && isCount(d.total) && isCount(d.page) && isCount(d.pageSize);
+
+const itemCheck: Check = (i) => isText(i.code) && isText(i.name) && isText(i.category) && isText(i.legalBasis) && Array.isArray(i.methods);
+const planCheck: Check = (p) => isText(p.department) && isCount(p.year) && isCount(p.version) && isText(p.title)
+  && isTextOrNull(p.reason) && typeof p.superseded === 'boolean' && listOf((l) => isText(l.name) && Array.isArray(l.items) && isCount(l.ratioBp))(p.lines);
+const taskCheck: Check = (x) => isText(x.code) && isText(x.name) && isText(x.status) && isTextOrNull(x.latestDrawId) && Array.isArray(x.participatingDepartments);
+const announcementCheck: Check = (d) => isText(d.drawId) && isText(d.status) && isText(d.frozenAt)
+  && listOf((s) => isText(s.name) && isCount(s.n) && isText(s.listHash))(d.strata) && Array.isArray(d.exclusions) && Array.isArray(d.replacements);
+const taskDetailCheck = (d: unknown) => isObject(d) && taskCheck(d) && isObject(d.scheme) && listOf(announcementCheck)(d.draws);
+const ticketCheck = (d: unknown) => isObject(d) && isText(d.ticket) && isText(d.stratum) && isTextOrNull(d.cutoffTicket) && typeof d.drawn === 'boolean';
+
+export function fetchPublicItems(query: { q?: string; page?: number; pageSize?: number }): Promise<PublicPage<PublicItem>> {
+  return apiRequest('GET', '/api/v1/public/items', { query, schema: checked('publicItemPageSchema', pageCheck(itemCheck)), quietUnauthorized: true });
+}
+
+export function fetchPublicPlans(): Promise<{ items: PublicPlan[] }> {
+  return apiRequest('GET', '/api/v1/public/plans', { schema: checked('publicPlanListSchema', (d) => isObject(d) && listOf(planCheck)(d.items)), quietUnauthorized: true });
+}
+
+export function fetchPublicTasks(page = 1): Promise<PublicPage<PublicTask>> {
+  return apiRequest('GET', '/api/v1/public/tasks', { query: { page, pageSize: 200 }, schema: checked('publicTaskSchema page', pageCheck(taskCheck)), quietUnauthorized: true });
+}
+
+export function fetchPublicTask(code: string): Promise<PublicTaskDetail> {
+  return apiRequest('GET', `/api/v1/public/tasks/${encodeURIComponent(code)}`, { schema: checked('publicTaskDetailSchema', taskDetailCheck), quietUnauthorized: true });
+}
+
+/** The URL of the record as an attachment (what 下载抽取记录 links to and what the browser check reads). */
+export function drawRecordUrl(drawId: string): string {
+  return `/api/v1/public/draws/${encodeURIComponent(drawId)}?download=1`;
+}
+
+/** The record as published, unparsed: the portal checks its structure itself (portal/record-check.ts). */
+export function fetchDrawRecordJson(drawId: string): Promise<unknown> {
+  // The very download of 下载抽取记录 (?download=1), so the page checks the bytes a citizen saves.
+  return apiRequest('GET', `/api/v1/public/draws/${encodeURIComponent(drawId)}`, {
+    query: { download: 1 }, schema: checked('a JSON document', () => true), quietUnauthorized: true,
+  });
+}
+
+export function fetchPublicTicket(drawId: string, key: string): Promise<PublicTicket> {
+  return apiRequest('GET', `/api/v1/public/draws/${encodeURIComponent(drawId)}/tickets/${encodeURIComponent(key)}`, {
+    schema: checked('publicTicketSchema', ticketCheck), quietUnauthorized: true,
+  });
 }

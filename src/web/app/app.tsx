@@ -18,7 +18,17 @@ const TokensPage = lazy(() => import('../features/account/tokens-page.tsx').then
 const EntitiesPage = lazy(() => import('../features/entities/entities-page.tsx').then((m) => ({ default: m.EntitiesPage })));
 const ItemsPage = lazy(() => import('../features/items/items-page.tsx').then((m) => ({ default: m.ItemsPage })));
 const GuidelinesPage = lazy(() => import('../features/guidelines/guidelines-page.tsx').then((m) => ({ default: m.GuidelinesPage })));
+const CallbacksPage = lazy(() => import('../features/callbacks/callbacks-page.tsx').then((m) => ({ default: m.CallbacksPage })));
 const OfficersPage = lazy(() => import('../features/officers/officers-page.tsx').then((m) => ({ default: m.OfficersPage })));
+const MyInspectionsPage = lazy(() => import('../features/inspections/inspection-list-page.tsx').then((m) => ({ default: m.MyInspectionsPage })));
+const ReviewResultsPage = lazy(() => import('../features/inspections/inspection-list-page.tsx').then((m) => ({ default: m.ReviewResultsPage })));
+const InspectionPage = lazy(() => import('../features/inspections/inspection-page.tsx').then((m) => ({ default: m.InspectionPage })));
+const PlansPage = lazy(() => import('../features/plans/plans-page.tsx').then((m) => ({ default: m.PlansPage })));
+const PlanDetailPage = lazy(() => import('../features/plans/plan-detail-page.tsx').then((m) => ({ default: m.PlanDetailPage })));
+const TasksPage = lazy(() => import('../features/tasks/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
+const TaskDetailPage = lazy(() => import('../features/tasks/task-detail-page.tsx').then((m) => ({ default: m.TaskDetailPage })));
+const TaskDrawPage = lazy(() => import('../features/draws/task-draw-page.tsx').then((m) => ({ default: m.TaskDrawPage })));
+const JointRecordPage = lazy(() => import('../features/draws/joint-record-page.tsx').then((m) => ({ default: m.JointRecordPage })));
 
 /** Pages that work now, by menu key; every other menu entry shows 建设中. */
 const readyPages: Record<string, ComponentType> = {
@@ -32,6 +42,11 @@ const readyPages: Record<string, ComponentType> = {
   items: ItemsPage,
   guidelines: GuidelinesPage,
   officers: OfficersPage,
+  callbacks: CallbacksPage,
+  'my-inspections': MyInspectionsPage,
+  review: ReviewResultsPage,
+  plans: PlansPage,
+  tasks: TasksPage,
 };
 
 function PageSpin() {
@@ -71,16 +86,34 @@ function LeafPage({ leaf }: { leaf: MenuLeaf }) {
   return <Suspense fallback={<PageSpin />}><Page /></Suspense>;
 }
 
+/** A page below a menu entry (e.g. /plans/:id): whoever may see any of the given entries may open it. */
+function DetailPage({ leafKey, page: Page }: { leafKey: string | readonly string[]; page: ComponentType }) {
+  const { state } = useSession();
+  const keys: readonly string[] = typeof leafKey === 'string' ? [leafKey] : leafKey;
+  const leaves = allLeaves().filter((l) => keys.includes(l.key));
+  if (state.status !== 'authenticated' || leaves.length === 0) return null;
+  const roles = state.session.user.roles;
+  if (!leaves.some((leaf) => canSee(leaf, roles))) return <ForbiddenPage />;
+  return <Suspense fallback={<PageSpin />}><Page /></Suspense>;
+}
+
 const router = createBrowserRouter([
   { path: '/login', element: <LoginRoute /> },
   {
     element: <RequireAuth />,
     children: [{
+      // 一企一表 prints without the app's menu and header.
+      path: '/draws/:id/forms/:object', element: <Suspense fallback={<FullPageSpin />}><JointRecordPage /></Suspense>,
+    }, {
       element: <AppLayout />,
       children: [
         ...allLeaves().map((leaf) => (leaf.path === '/'
           ? { index: true, element: <LeafPage leaf={leaf} /> }
           : { path: leaf.path, element: <LeafPage leaf={leaf} /> })),
+        { path: '/plans/:id', element: <DetailPage leafKey="plans" page={PlanDetailPage} /> },
+        { path: '/inspections/:id', element: <DetailPage leafKey={['my-inspections', 'review']} page={InspectionPage} /> },
+        { path: '/tasks/:id', element: <DetailPage leafKey="tasks" page={TaskDetailPage} /> },
+        { path: '/draws/task/:taskId', element: <DetailPage leafKey="tasks" page={TaskDrawPage} /> },
         { path: '/403', element: <ForbiddenPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -34,6 +34,7 @@ export type MenuEntry = MenuLeaf | MenuGroup;
 const ALL = 'all' as const;
 const DIRECTORY_ROLES: readonly Role[] = ['system_admin', 'department_admin', 'oversight', 'leader'];
 const PLAN_ROLES: readonly Role[] = ['system_admin', 'department_admin', 'leader', 'oversight'];
+const OVERSIGHT_ROLES: readonly Role[] = ['oversight', 'leader', 'system_admin'];
 
 export const menu: readonly MenuEntry[] = [
   { key: 'dashboard', label: '工作台', path: '/', roles: ALL, status: 'ready', icon: 'dashboard' },
@@ -64,21 +65,21 @@ export const menu: readonly MenuEntry[] = [
     key: 'planning', label: '抽查计划与任务', icon: 'plans',
     children: [
       {
-        key: 'plans', label: '年度抽查计划', path: '/plans', roles: PLAN_ROLES, status: 'planned',
+        key: 'plans', label: '年度抽查计划', path: '/plans', roles: PLAN_ROLES, status: 'ready',
         plannedFeatures: ['年度抽查计划编制与覆盖率测算（不低于 3%）', '计划审批、发布与调整（留存原版本及调整理由）'],
       },
       {
-        key: 'tasks', label: '抽查任务', path: '/tasks', roles: PLAN_ROLES, status: 'planned',
+        key: 'tasks', label: '抽查任务', path: '/tasks', roles: PLAN_ROLES, status: 'ready',
         plannedFeatures: ['实施方案：事项、范围、分层比例与组队规则', '冻结候选名单并公布哈希', '公开随机种子、抽取与匹配执法人员', '一企一表与任务派发'],
       },
     ],
   },
   {
-    key: 'my-inspections', label: '我的检查', path: '/inspections', roles: ['officer'], status: 'planned', icon: 'inspections',
+    key: 'my-inspections', label: '我的检查', path: '/inspections', roles: ['officer'], status: 'ready', icon: 'inspections',
     plannedFeatures: ['分派给我的检查对象与一企一表', '按检查要点录入结果、上传证据与签名', '暂存与提交审核'],
   },
   {
-    key: 'review', label: '结果审核与公示', path: '/results', roles: ['department_admin', 'leader'], status: 'planned', icon: 'review',
+    key: 'review', label: '结果审核与公示', path: '/results', roles: ['department_admin', 'leader'], status: 'ready', icon: 'review',
     plannedFeatures: ['检查结果审核', '20 个工作日公示期限提醒', '结果公示与更正'],
   },
   {
@@ -86,8 +87,14 @@ export const menu: readonly MenuEntry[] = [
     plannedFeatures: ['发现问题的后续处置与移送', '闭环跟踪至处理结果', '归档与回访'],
   },
   {
-    key: 'oversight', label: '督导考核', path: '/oversight', roles: ['oversight', 'leader', 'system_admin'], status: 'planned', icon: 'oversight',
-    plannedFeatures: ['各部门计划执行、抽查比例与公示及时性统计', '异常提示', '年度考核评分与信息报送'],
+    key: 'oversight', label: '督导考核', icon: 'oversight',
+    children: [
+      {
+        key: 'oversight-dashboard', label: '督导看板', path: '/oversight', roles: OVERSIGHT_ROLES, status: 'planned',
+        plannedFeatures: ['各部门计划执行、抽查比例与公示及时性统计', '异常提示', '年度考核评分与信息报送'],
+      },
+      { key: 'callbacks', label: '回访记录', path: '/oversight/callbacks', roles: OVERSIGHT_ROLES, status: 'ready' },
+    ],
   },
   {
     key: 'admin', label: '系统管理', icon: 'admin',

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import { fetchPublicHome, type PublicHome } from '../api/public.ts';
 import { problemText } from '../components/problem-text.ts';
-import { pageFromHash, portalPages, type PortalPage } from './portal-pages.ts';
+import { ItemsView, PlansView, TasksView } from './portal-lists.tsx';
+import { pageFromHash, portalPages, subPathFromHash, type PortalPage } from './portal-pages.ts';
+import { TaskView } from './portal-task.tsx';
 
-function useHashPage(): PortalPage {
-  const [page, setPage] = useState(() => pageFromHash(window.location.hash));
+function useHashPage(): { page: PortalPage; sub: string[] } {
+  const [page, setPage] = useState(() => ({ page: pageFromHash(window.location.hash), sub: subPathFromHash(window.location.hash) }));
   useEffect(() => {
     const onChange = () => {
-      setPage(pageFromHash(window.location.hash));
+      setPage({ page: pageFromHash(window.location.hash), sub: subPathFromHash(window.location.hash) });
       document.getElementById('main')?.focus();
     };
     window.addEventListener('hashchange', onChange);
@@ -26,7 +28,7 @@ const countLabels: ReadonlyArray<{ key: keyof PublicHome['counts']; label: strin
 ];
 
 export function PortalApp() {
-  const page = useHashPage();
+  const { page, sub } = useHashPage();
   const [state, setState] = useState<HomeState>({ status: 'loading' });
 
   useEffect(() => {
@@ -38,8 +40,8 @@ export function PortalApp() {
   const bureauName = state.status === 'ok' ? state.home.bureauName : '';
   useEffect(() => {
     const site = bureauName ? `${bureauName} · 双随机、一公开信息公开` : '双随机、一公开信息公开';
-    document.title = page.key === 'home' ? site : `${page.label} · ${site}`;
-  }, [bureauName, page]);
+    document.title = page.key === 'home' ? site : `${sub[0] ? `${sub[0]} · ` : ''}${page.label} · ${site}`;
+  }, [bureauName, page, sub]);
 
   return (
     <>
@@ -73,7 +75,7 @@ export function PortalApp() {
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="container">
-        {page.key === 'home' ? <HomeView state={state} /> : <PlannedView page={page} />}
+        <PageView page={page} sub={sub} state={state} />
       </main>
       <footer className="site-footer">
         <div className="container">
@@ -83,6 +85,14 @@ export function PortalApp() {
       </footer>
     </>
   );
+}
+
+function PageView({ page, sub, state }: { page: PortalPage; sub: string[]; state: HomeState }) {
+  if (!page.ready) return <PlannedView page={page} />;
+  if (page.key === 'items') return <ItemsView />;
+  if (page.key === 'plans') return <PlansView />;
+  if (page.key === 'tasks') return sub[0] ? <TaskView code={sub[0]} /> : <TasksView />;
+  return <HomeView state={state} />;
 }
 
 function HomeView({ state }: { state: HomeState }) {

@@ -9,7 +9,11 @@ import {
 } from '../../modules/items/items.repository.ts';
 import type { ColumnSpec } from '../../tabular/read-table.ts';
 import { loadDepartmentLookup, type DepartmentLookup } from './department-lookup.ts';
-import type { ImportKind, RowValues, ValidateContext, ValidationIssue } from '../import-kind.ts';
+import { sql } from 'drizzle-orm';
+import { rejectStagedRows } from '../import-staging.ts';
+import {
+  ImportApplyError, restrictedDepartment, type ImportKind, type RowValues, type ValidateContext, type ValidationIssue,
+} from '../import-kind.ts';
 
 /**
  * 随机抽查事项清单 import (domain-rules §4.1): one row per item, keyed by 事项编码. A new
@@ -125,14 +129,31 @@ export const itemsImport: ImportKind = {
     if (values.department) {
       const lookups = ctx.lookups as DepartmentLookup | undefined;
       const id = lookups?.byNameOrCode.get(values.department) ?? lookups?.byNameOrCode.get(values.department.toUpperCase());
-      if (id) values.department = id;
-      else issues.push({ column: '责任部门', reason: `找不到机构“${values.department}”，请填写机构名称或机构代码`, severity: 'error' });
+      const limit = restrictedDepartment(ctx);
+      if (!id) issues.push({ column: '责任部门', reason: `找不到机构“${values.department}”，请填写机构名称或机构代码`, severity: 'error' });
+      else if (limit !== undefined && id !== limit) {
+        // A department admin makes only their own department responsible (items.policy.ts canAssignDepartment).
+        issues.push({ column: '责任部门', reason: `机构管理员只能导入本机构负责的事项：事项“${code}”的责任部门“${values.department}”不是本机构`, severity: 'error' });
+      } else values.department = id;
+    }
+    if (restrictedDepartment(ctx) === null) {
+      issues.push({ column: '责任部门', reason: '您的账号未关联机构，不能导入抽查事项', severity: 'error' });
     }
     return issues;
   },
 
   keyOf(values: RowValues): string | null {
     return values.code ?? null;
+  },
+
+  async checkStaged(db, jobId, ctx) {
+    const limit = restrictedDepartment(ctx);
+    if (limit === undefined || limit === null) return;
+    // An existing item neither owned nor claimed by the department (items.policy.ts canManageItem).
+    await rejectStagedRows(db, jobId, sql`exists (
+      select 1 from items i where i.code = r.data->>'$key'
+        and i.responsible_department_id is distinct from ${limit}::uuid and i.claimed_by_department_id is distinct from ${limit}::uuid)`,
+    '事项编码', '该事项编码已属于其他机构负责的事项，机构管理员只能修改本机构负责或认领的事项');
   },
 
   async apply(tx, rows, ctx) {
@@ -147,6 +168,11 @@ export const itemsImport: ImportKind = {
           await insertItemVersion(tx, { itemId: row.id, version: 1, snapshot: itemSnapshot(row), reason: '批量导入', changedBy: ctx.userId, changedAt: ctx.now });
           summary.inserted += 1;
           continue;
+        }
+        const limit = restrictedDepartment(ctx);
+        if (limit !== undefined && current.responsibleDepartmentId !== limit && current.claimedByDepartmentId !== limit) {
+          // Checked while validating; the item may have been moved since.
+          throw new ImportApplyError(`事项“${current.name}”（${current.code}）已属于其他机构，机构管理员不能修改。导入未提交，名录未作任何修改`);
         }
         // An empty 责任部门 keeps the item's department.
         const fields = fieldsOf(values, current.responsibleDepartmentId);

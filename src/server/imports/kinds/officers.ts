@@ -2,7 +2,11 @@ import { genderLabels, officerCategoryLabels, officerStatusLabels } from '../../
 import { findOfficerRecordsByKeys, insertOfficer, updateOfficer, type OfficerRecord } from '../../modules/officers/officers.repository.ts';
 import type { ColumnSpec } from '../../tabular/read-table.ts';
 import { loadDepartmentLookup, type DepartmentLookup } from './department-lookup.ts';
-import type { ImportKind, RowValues, ValidateContext, ValidationIssue } from '../import-kind.ts';
+import { sql } from 'drizzle-orm';
+import { rejectStagedRows } from '../import-staging.ts';
+import {
+  ImportApplyError, restrictedDepartment, type ImportKind, type RowValues, type ValidateContext, type ValidationIssue,
+} from '../import-kind.ts';
 
 /**
  * 执法检查人员名录 import (domain-rules §4.3): one row per officer or expert, keyed by 执法证号
@@ -92,14 +96,28 @@ export const officersImport: ImportKind = {
     if (values.department) {
       const lookups = ctx.lookups as DepartmentLookup | undefined;
       const id = lookups?.byNameOrCode.get(values.department) ?? lookups?.byNameOrCode.get(values.department.toUpperCase());
-      if (id) values.department = id;
-      else issues.push({ column: '所属部门', reason: `找不到机构“${values.department}”，请填写机构名称或机构代码`, severity: 'error' });
+      const limit = restrictedDepartment(ctx);
+      if (!id) issues.push({ column: '所属部门', reason: `找不到机构“${values.department}”，请填写机构名称或机构代码`, severity: 'error' });
+      else if (limit !== undefined && id !== limit) {
+        // A department admin manages only their own department's officers (officers.policy.ts).
+        issues.push({ column: '所属部门', reason: `机构管理员只能导入本机构的人员：“${values.name ?? ''}”的所属部门“${values.department}”不是本机构`, severity: 'error' });
+      } else values.department = id;
     }
     return issues;
   },
 
   keyOf(values: RowValues): string | null {
     return values.certificateNo ?? values.key ?? null;
+  },
+
+  async checkStaged(db, jobId, ctx) {
+    const limit = restrictedDepartment(ctx);
+    if (limit === undefined) return;
+    // The same 执法证号 / 名录编号 already belongs to another department's officer: the row
+    // would move that person into this department, which only a system admin may do.
+    await rejectStagedRows(db, jobId, sql`exists (
+      select 1 from officers o where o.key = r.data->>'$key' and o.department_id is distinct from ${limit}::uuid)`,
+    '执法证号', '该执法证号（名录编号）已登记在其他机构的人员名下，机构管理员不能修改其他机构的人员');
   },
 
   async apply(tx, rows, ctx) {
@@ -114,6 +132,11 @@ export const officersImport: ImportKind = {
           await insertOfficer(tx, { ...fields, createdAt: ctx.now, updatedAt: ctx.now });
           summary.inserted += 1;
           continue;
+        }
+        const limit = restrictedDepartment(ctx);
+        if (limit !== undefined && current.departmentId !== limit) {
+          // Checked while validating; the officer may have been moved since.
+          throw new ImportApplyError(`人员“${current.name}”（${current.key}）已属于其他机构，机构管理员不能修改。导入未提交，名录未作任何修改`);
         }
         const changed = comparedFields.some((f) => JSON.stringify(current[f] ?? null) !== JSON.stringify(fields[f] ?? null));
         if (!changed) {

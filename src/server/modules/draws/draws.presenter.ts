@@ -4,6 +4,8 @@ import { createOfficialCalendar } from '../../../domain/calendar/official-data.t
 import { dispatchStatus } from '../../../domain/task/dispatch.ts';
 import { chinaDate, chinaIso } from '../../../domain/task/china-time.ts';
 import { applyReplacements } from '../../../domain/task/replacement.ts';
+import { normaliseSeed } from '../../../domain/draw/seed.ts';
+import { drawTicketer } from '../../../domain/draw/ticket.ts';
 import type { Assignment, QuotaRule } from '../../../domain/draw/types.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { departmentsByIds, entityNamesByKeys } from '../tasks/lookups.repository.ts';
@@ -28,6 +30,15 @@ function presentReplacement(r: ReplacementRow) {
     seq: r.seq, object: r.objectKey, replaced: r.replacedOfficerKey, replacement: r.replacementOfficerKey,
     slot: r.slot, reason: r.reason, createdAt: chinaIso(r.createdAt),
   };
+}
+
+/** The tickets of the selected objects (a few hundred at most: cheap to recompute, nothing stored twice). */
+export function selectedTickets(row: Pick<DrawRow, 'seed' | 'drawId' | 'output'>): { key: string; ticket: string }[] {
+  if (!row.output || row.seed === null) return [];
+  const seed = normaliseSeed(row.seed);
+  if (!seed.ok) return [];
+  const ticketOf = drawTicketer(seed.value, row.drawId);
+  return row.output.order.map((key) => ({ key, ticket: ticketOf(key) }));
 }
 
 /** The draw as staff see it (officer names included: this is not a public presenter). */
@@ -67,6 +78,7 @@ export async function presentDraw(ctx: ServiceContext, row: DrawRow, task: TaskR
     startedAt: iso(row.startedAt),
     drawnAt: iso(row.drawnAt),
     output: row.output ?? null,
+    selectedTickets: selectedTickets(row),
     failure: row.failure ?? null,
     abandonedAt: iso(row.abandonedAt),
     abandonReason: row.abandonReason,

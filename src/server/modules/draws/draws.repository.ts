@@ -1,6 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { departments } from '../../db/schema.ts';
+import { officers } from '../../db/schema-directory.ts';
 import { drawConfirmations, drawReplacements, draws } from '../../db/schema-plans.ts';
 import type { DrawRow } from '../tasks/tasks.repository.ts';
 
@@ -45,4 +46,22 @@ export async function confirmationsOf(db: Db, drawId: string): Promise<{ departm
 export async function insertConfirmation(db: Db, values: typeof drawConfirmations.$inferInsert): Promise<boolean> {
   const rows = await db.insert(drawConfirmations).values(values).onConflictDoNothing().returning({ drawId: drawConfirmations.drawId });
   return rows.length === 1;
+}
+
+/** The officers (执法人员名录) linked to a user account: their draw keys and departments. */
+export async function officersOfUser(db: Db, userId: string): Promise<{ key: string; departmentId: string }[]> {
+  return db.select({ key: officers.key, departmentId: officers.departmentId }).from(officers).where(eq(officers.userId, userId));
+}
+
+/**
+ * Completed draws that may name one of the keys in a team: in the stored output or as a
+ * replacement. A coarse text match on the jsonb narrows the rows; the caller checks the teams.
+ */
+export async function completedDrawsNaming(db: Db, keys: readonly string[]): Promise<DrawRow[]> {
+  if (keys.length === 0) return [];
+  const named = or(...keys.map((key) => sql`position(${JSON.stringify(key)} in ${draws.output}::text) > 0`));
+  const replaced = db.select({ id: drawReplacements.drawId }).from(drawReplacements).where(inArray(drawReplacements.replacementOfficerKey, [...keys]));
+  return db.select().from(draws)
+    .where(and(eq(draws.status, 'completed'), or(named, inArray(draws.id, replaced))))
+    .orderBy(desc(draws.drawnAt));
 }

@@ -1,6 +1,6 @@
 import { drawRecordSchema } from '../../../contracts/draw.ts';
 import {
-  abandonDrawBodySchema, confirmDrawBodySchema, drawFormParamsSchema, drawParamsSchema, drawSchema, jointRecordFormSchema,
+  abandonDrawBodySchema, confirmDrawBodySchema, drawFormParamsSchema, drawParamsSchema, drawSchema, jointRecordFormSchema, myAssignmentsSchema,
   publicDrawParamsSchema, publicDrawRecordQuerySchema, publicTicketParamsSchema, publicTicketSchema, replacementBodySchema, seedBodySchema,
 } from '../../../contracts/tasks.ts';
 import { principalOf } from '../../http/authenticate.ts';
@@ -9,7 +9,10 @@ import type { ZodApp } from '../../http/fastify-types.ts';
 import { unwrap } from '../../http/failures.ts';
 import { withProblems } from '../../http/schemas.ts';
 import type { JobRunner } from '../../jobs/job-runner.ts';
+import { sendXlsx } from '../items/xlsx-export.ts';
 import { drawsPolicy } from './draws.policy.ts';
+import { jointRecordXlsx } from './joint-record-xlsx.ts';
+import { myAssignmentsFor } from './my-assignments.service.ts';
 import {
   abandonDrawFor, confirmDrawFor, getDrawFor, jointRecordFormFor, publicDrawRecord, publicTicket, refuseDrawChangeFor, replaceOfficerFor, runDrawFor,
   setSeedFor,
@@ -65,6 +68,22 @@ export function registerDrawsRoutes(app: ZodApp, ctx: ServiceContext, jobs: JobR
     schema: { tags: ['draws'], summary: '一企一表：检查对象、全部检查事项及检查要点、检查组（姓名、执法证号）', params: drawFormParamsSchema, response: withProblems({ 200: jointRecordFormSchema }) },
     config: { access: drawsPolicy.read },
   }, async (request) => unwrap(await jointRecordFormFor(ctx, request.params.id, request.params.object)));
+
+  app.get('/api/v1/draws/:id/forms/:object/export.xlsx', {
+    schema: {
+      tags: ['draws'], summary: '一企一表导出（xlsx）：检查对象、全部检查要点（是/否/未检查/合理缺项）、检查组及执法证号、签名栏',
+      params: drawFormParamsSchema, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: withProblems({}),
+    },
+    config: { access: drawsPolicy.read },
+  }, async (request, reply) => {
+    const form = unwrap(await jointRecordFormFor(ctx, request.params.id, request.params.object));
+    return sendXlsx(reply, `一企一表-${form.drawId}-${form.object.key}.xlsx`, await jointRecordXlsx(form));
+  });
+
+  app.get('/api/v1/me/assignments', {
+    schema: { tags: ['draws'], summary: '我的检查任务：本人（执法人员）在已完成抽取中的检查组、组员及本部门派发确认情况', response: withProblems({ 200: myAssignmentsSchema }) },
+    config: { access: drawsPolicy.read },
+  }, async (request) => unwrap(await myAssignmentsFor(ctx, principalOf(request))));
 
   app.post('/api/v1/draws/:id/confirm', {
     schema: { tags: ['draws'], summary: '参与部门确认派发的名单（期限：抽取后 2 个工作日，可配置）', params: drawParamsSchema, body: confirmDrawBodySchema, response: withProblems({ 200: drawSchema }) },

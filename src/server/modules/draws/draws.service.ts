@@ -7,6 +7,7 @@ import { describeDrawError } from '../../../domain/draw/draw-errors.ts';
 import { normaliseSeed } from '../../../domain/draw/seed.ts';
 import { drawTicketer } from '../../../domain/draw/ticket.ts';
 import { DRAW_STANDARD, type DrawOutput } from '../../../domain/draw/types.ts';
+import { riskClasses } from '../../../domain/directory/risk-class.ts';
 import { chinaIso } from '../../../domain/task/china-time.ts';
 import { nextEligibleOfficer, replacementErrorMessage } from '../../../domain/task/replacement.ts';
 import { combineDepartmentDigits, digitsFromRandomBytes, sortContributions, stripWhiteSpace } from '../../../domain/task/seed-ceremony.ts';
@@ -325,6 +326,12 @@ export async function replaceOfficerFor(
   return ok(await presentDraw(ctx, draw, task));
 }
 
+/** The class the object was drawn in (by_risk_class strata); with a single stratum ALL, the directory's class. */
+function riskClassOnForm(stratum: string | undefined, directoryClass: string | undefined): string {
+  if (stratum && (riskClasses as readonly string[]).includes(stratum)) return stratum;
+  return directoryClass ?? 'U';
+}
+
 export async function jointRecordFormFor(ctx: ServiceContext, id: string, object: string): Promise<Result<z.infer<typeof jointRecordFormSchema>>> {
   const loaded = await loadDraw(ctx, id);
   if (!loaded.ok) return loaded;
@@ -342,7 +349,7 @@ export async function jointRecordFormFor(ctx: ServiceContext, id: string, object
     task: { code: task.code, name: task.name, periodFrom: task.periodFrom, periodTo: task.periodTo },
     object: {
       key: object, name: entity?.name ?? '', kind: entity?.kind ?? '', address: entity?.address ?? null,
-      legalRepresentative: entity?.legalRepresentative ?? null, riskClass: draw.strata.find((s) => s.candidates.includes(object))?.name ?? entity?.riskClass ?? 'U',
+      legalRepresentative: entity?.legalRepresentative ?? null, riskClass: riskClassOnForm(draw.strata.find((s) => s.candidates.includes(object))?.name, entity?.riskClass),
     },
     items: [...items].sort((a, b) => compareCodePoints(a.code, b.code)).map((i) => ({
       id: i.id, code: i.code, name: i.name, legalBasis: i.legalBasis,

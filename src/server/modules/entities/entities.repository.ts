@@ -5,13 +5,14 @@ import { departments } from '../../db/schema.ts';
 import { entities, officerConflicts, officers, riskSnapshots } from '../../db/schema-directory.ts';
 
 /**
- * Queries of the entity directory, written for the indexes of migrations 0002/0003 so
+ * Queries of the entity directory, written for the indexes of migrations 0002/0003/0006 so
  * that they stay fast at a million rows (see entities.explain.test.ts):
  *  - name prefix: `name COLLATE "C" LIKE 'p%'` → entities_name_order_idx (name "C", id),
  *    which also serves the default ORDER BY name, id;
  *  - exact key / USCC / 注册号 → their btree indexes (a BitmapOr with the prefix);
  *  - focus areas and tags: `@> ARRAY[...]` → GIN;
- *  - kind, industry, risk class, status, region, claimed by → btree.
+ *  - kind, industry, status → btree; risk class, region, claimed by, unclaimed → btree
+ *    ending in (name "C", id), so that filter alone pages in index order.
  * Every value is a bound parameter; a query planned per execution (unnamed statements)
  * sees the actual prefix, as the LIKE-to-range rewrite needs.
  */
@@ -99,12 +100,37 @@ export function sortThreshold(tableRows: number): number {
 /**
  * How to fetch a page of a filter: one EXPLAIN (about a millisecond) gives the rows the
  * planner expects, which picks the page's plan (see orderOf) and how the total is made.
+ * When few rows are expected, a second EXPLAIN asks whether an index yields the matches
+ * already in name order (region, risk class, claimed by, unclaimed: indexes ending in
+ * (name "C", id), migration 0006): then the page is that index's first entries, cheaper than
+ * fetching every match to sort it.
  */
 export async function pagePlan(db: Db, where: SQL | undefined): Promise<{ estimate: number; indexOrder: boolean }> {
   const tableRows = await estimatedTableRows(db);
   if (!where) return { estimate: tableRows, indexOrder: true };
   const estimate = await estimateEntities(db, where);
-  return { estimate, indexOrder: estimate > sortThreshold(tableRows) };
+  if (estimate > sortThreshold(tableRows)) return { estimate, indexOrder: true };
+  return { estimate, indexOrder: await servedInNameOrder(db, where) };
+}
+
+interface PlanNode { 'Node Type'?: string; 'Plan Rows'?: number; Filter?: string; Plans?: PlanNode[] }
+
+async function explainJson(db: Db, query: SQL): Promise<PlanNode | undefined> {
+  const first = rowsOf<Record<string, unknown>>(await db.execute(sql`explain (format json) ${query}`))[0];
+  const value = first ? Object.values(first)[0] : undefined;
+  const plan = (typeof value === 'string' ? JSON.parse(value) : value) as { Plan?: PlanNode }[] | undefined;
+  return plan?.[0]?.Plan;
+}
+
+/**
+ * True when the planner's name-ordered page is a plain index scan reading only matching
+ * rows (no Filter, no Sort under the Limit): its cost is the page, wherever the matches sit.
+ * A walk of an index that filters on the way is what must be avoided (see orderOf).
+ */
+export async function servedInNameOrder(db: Db, where: SQL): Promise<boolean> {
+  const top = await explainJson(db, sql`select 1 from ${entities} where ${where} order by ${nameC}, ${entities.id} limit 20`);
+  const scan = top?.['Node Type'] === 'Limit' ? top.Plans?.[0] : undefined;
+  return (scan?.['Node Type'] === 'Index Scan' || scan?.['Node Type'] === 'Index Only Scan') && scan.Filter === undefined;
 }
 
 /** The planner's row count of the table (pg_class.reltuples; -1 or 0 before the first ANALYZE). */
@@ -134,15 +160,10 @@ export async function countEntities(db: Db, where: SQL | undefined): Promise<num
   return Number(row?.n ?? 0);
 }
 
-interface ExplainNode { 'Plan Rows'?: number }
-
 /** The planner's estimate of the rows matching (from EXPLAIN), for totals past the cap. */
 export async function estimateEntities(db: Db, where: SQL | undefined): Promise<number> {
-  const result = await db.execute(sql`explain (format json) select 1 from ${entities} ${where ? sql`where ${where}` : sql``}`);
-  const first = rowsOf<Record<string, unknown>>(result)[0];
-  const value = first ? Object.values(first)[0] : undefined;
-  const plan = (typeof value === 'string' ? JSON.parse(value) : value) as { Plan?: ExplainNode }[] | undefined;
-  return Math.round(plan?.[0]?.Plan?.['Plan Rows'] ?? 0);
+  const plan = await explainJson(db, sql`select 1 from ${entities} ${where ? sql`where ${where}` : sql``}`);
+  return Math.round(plan?.['Plan Rows'] ?? 0);
 }
 
 export async function findEntityById(db: Db, id: string): Promise<EntityRow | undefined> {

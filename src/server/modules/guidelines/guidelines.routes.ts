@@ -1,12 +1,15 @@
 import { idParamsSchema } from '../../../contracts/common.ts';
 import {
-  guidelineSummaryPageSchema, guidelineVersionListSchema, guidelineVersionSchema, listGuidelinesQuerySchema, putGuidelineBodySchema,
+  exportGuidelinesQuerySchema, guidelineSummaryPageSchema, guidelineVersionListSchema, guidelineVersionSchema, listGuidelinesQuerySchema,
+  putGuidelineBodySchema,
 } from '../../../contracts/guidelines.ts';
 import { principalOf } from '../../http/authenticate.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import type { ZodApp } from '../../http/fastify-types.ts';
 import { unwrap } from '../../http/failures.ts';
 import { withProblems } from '../../http/schemas.ts';
+import { chinaDate, sendXlsx } from '../items/xlsx-export.ts';
+import { exportGuidelines } from './guidelines-export.ts';
 import { guidelinesPolicy } from './guidelines.policy.ts';
 import {
   getCurrentGuideline, getGuidelineVersion, listGuidelinesFor, listGuidelineVersionsOf, putGuidelineFor,
@@ -20,6 +23,15 @@ export function registerGuidelinesRoutes(app: ZodApp, ctx: ServiceContext): void
     },
     config: { access: guidelinesPolicy.read },
   }, async (request) => unwrap(await listGuidelinesFor(ctx, request.query)));
+
+  app.get('/api/v1/guidelines/export.xlsx', {
+    schema: {
+      tags: ['guidelines'], summary: '导出抽查工作指引（xlsx，按当前筛选条件；格式同工作指引导入模板，每行一个检查要点）',
+      querystring: exportGuidelinesQuerySchema,
+      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: withProblems({}),
+    },
+    config: { access: guidelinesPolicy.read },
+  }, async (request, reply) => sendXlsx(reply, `抽查工作指引-${chinaDate(ctx.now())}.xlsx`, await exportGuidelines(ctx, request.query)));
 
   app.get('/api/v1/guidelines/:id', {
     schema: {

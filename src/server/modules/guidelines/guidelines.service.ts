@@ -54,7 +54,10 @@ export async function listGuidelineVersionsOf(ctx: ServiceContext, itemId: strin
   return ok({ items: (await listGuidelineVersions(ctx.db, itemId)).map(presentGuidelineVersion) });
 }
 
-function sameContent(row: GuidelineVersionRow, input: z.infer<typeof putGuidelineBodySchema>): boolean {
+/** Whether saving `input` would change nothing (also used by the guidelines import, src/server/imports/kinds/guidelines.ts). */
+export function sameGuidelineContent(
+  row: GuidelineVersionRow, input: Pick<z.infer<typeof putGuidelineBodySchema>, 'content' | 'method' | 'basis' | 'checkpoints'>,
+): boolean {
   return row.content === input.content && row.method === input.method && row.basis === input.basis
     && JSON.stringify(row.checkpoints.map((c) => [c.code, c.text])) === JSON.stringify(input.checkpoints.map((c) => [c.code, c.text]));
 }
@@ -77,7 +80,7 @@ export async function putGuidelineFor(
       .map(({ i }) => ({ path: `body.checkpoints.${i}.code`, message: '检查要点编号重复' })));
   }
   const current = await findCurrentGuideline(ctx.db, itemId);
-  if (current && sameContent(current, input)) return ok({ created: false, version: presentGuidelineVersion(current) });
+  if (current && sameGuidelineContent(current, input)) return ok({ created: false, version: presentGuidelineVersion(current) });
   const version = (current?.version ?? 0) + 1;
   const now = ctx.now();
   const reason = input.reason || (current ? '修订工作指引' : '制定工作指引');

@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../contracts/common.ts';
-import { importJobSchema, importTemplateParamsSchema, importUploadQuerySchema } from '../../../contracts/imports.ts';
+import { importJobSchema, importKindParamsSchema, importTemplateParamsSchema, importUploadQuerySchema } from '../../../contracts/imports.ts';
 import { principalOf } from '../../http/authenticate.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import type { ZodApp } from '../../http/fastify-types.ts';
@@ -67,25 +67,42 @@ export function registerImportsRoutes(app: ZodApp, ctx: ServiceContext): void {
       done(null, payload);
     });
 
+    const receive = async (request: FastifyRequest, reply: FastifyReply, kind: string) => {
+      const body: unknown = request.body;
+      if (!(body instanceof Readable)) {
+        throw failureError('unsupported_media_type', '请求体须为文件本身（Content-Type: application/octet-stream、text/csv 或 xlsx）');
+      }
+      const fileName = fileNameOf(request.headers['x-file-name'], `upload-${kind}`);
+      const job = unwrap(await startImportFor(ctx, workers, principalOf(request), { kind, fileName, body }));
+      return reply.code(202).send(job);
+    };
+
+    scope.post('/api/v1/imports/:kind', {
+      schema: {
+        tags: ['imports'],
+        summary: '上传名录文件（xlsx 或 csv）开始导入：先校验并预览，确认后再提交',
+        description: '请求体为文件本身（Content-Type: application/octet-stream），文件名放在 URL 编码的 x-file-name 请求头。'
+          + 'kind：entities 主体类、objects 非主体类、risk-classes 信用风险分类、registrations 新设立登记主体、items 抽查事项、'
+          + 'officers 执法检查人员、guidelines 抽查工作指引（每行一个检查要点）。谁可以导入与各名录的修改权限相同；'
+          + '机构管理员只能新增或修改本机构的人员、本机构负责或认领的事项及其工作指引，其他行列为未通过并说明原因。返回 202 与导入任务。',
+        params: importKindParamsSchema,
+        response: withProblems({ 202: importJobSchema }),
+      },
+      config: { access: importsPolicy.import },
+    }, (request, reply) => receive(request, reply, request.params.kind));
+
+    // The first upload route (entities page, scripts): same as POST /api/v1/imports/:kind.
     scope.post('/api/v1/entities/import', {
       schema: {
         tags: ['imports'],
-        summary: '上传检查对象名录文件（xlsx 或 csv）开始导入：先校验并预览，确认后再提交',
+        summary: '上传检查对象名录文件开始导入（同 POST /api/v1/imports/:kind，保留兼容）',
         description: '请求体为文件本身（Content-Type: application/octet-stream），文件名放在 URL 编码的 x-file-name 请求头。'
           + 'kind：entities 主体类、objects 非主体类、risk-classes 信用风险分类、registrations 新设立登记主体。返回 202 与导入任务。',
         querystring: importUploadQuerySchema,
         response: withProblems({ 202: importJobSchema }),
       },
       config: { access: importsPolicy.import },
-    }, async (request, reply) => {
-      const body: unknown = request.body;
-      if (!(body instanceof Readable)) {
-        throw failureError('unsupported_media_type', '请求体须为文件本身（Content-Type: application/octet-stream、text/csv 或 xlsx）');
-      }
-      const fileName = fileNameOf(request.headers['x-file-name'], `upload-${request.query.kind}`);
-      const job = unwrap(await startImportFor(ctx, workers, principalOf(request), { kind: request.query.kind, fileName, body }));
-      return reply.code(202).send(job);
-    });
+    }, (request, reply) => receive(request, reply, request.query.kind));
   });
 
   app.get('/api/v1/imports/templates/:kind', {

@@ -18,7 +18,7 @@ import {
 } from '../../imports/import-runner.ts';
 import { writeTemplate } from '../../tabular/write-table.ts';
 import { cellsByHeader, writeRejectedReport } from '../../imports/import-report.ts';
-import { canSeeImportJob } from './imports.policy.ts';
+import { canSeeImportJob, importScopeOf, mayImport } from './imports.policy.ts';
 
 /** Largest file accepted by an upload. */
 export const maxImportBytes = 200 * 1024 * 1024;
@@ -75,7 +75,8 @@ export function recoverImports(ctx: ServiceContext): Promise<number> {
 }
 
 function importContext(ctx: ServiceContext, principal: Principal): ImportContext {
-  return { departmentId: principal.user.departmentId, userId: principal.user.id, now: ctx.now() };
+  const restrictedTo = importScopeOf(principal.user);
+  return { departmentId: principal.user.departmentId, userId: principal.user.id, now: ctx.now(), ...(restrictedTo ? { restrictedTo } : {}) };
 }
 
 function actorOf(principal: Principal) {
@@ -162,6 +163,7 @@ export interface UploadInput {
 export async function startImportFor(ctx: ServiceContext, workers: ImportWorkers, principal: Principal, input: UploadInput): Promise<Result<ImportJob>> {
   const kind = findImportKind(input.kind);
   if (!kind) return fail('bad_request', `暂不支持导入“${input.kind}”`);
+  if (!mayImport(principal.user, kind.kind)) return fail('forbidden', `您没有导入${kind.label}的权限`);
   let file: StoredFile;
   try {
     file = await storeImportFile(workers.env, limited(input.body, maxImportBytes));
@@ -205,6 +207,8 @@ export async function getImportFor(ctx: ServiceContext, workers: ImportWorkers, 
 export async function commitImportFor(ctx: ServiceContext, workers: ImportWorkers, principal: Principal, id: string): Promise<Result<ImportJob>> {
   const visible = await visibleJob(ctx, principal, id);
   if (!visible.ok) return visible;
+  const kind = importKindSchema.safeParse(visible.value.kind);
+  if (kind.success && !mayImport(principal.user, kind.data)) return fail('forbidden', `您没有导入${importKindLabels[kind.data]}的权限`);
   if (visible.value.status !== 'preview') {
     return fail('conflict', `导入任务当前状态为“${visible.value.status}”，只有待确认的任务可以提交`);
   }

@@ -66,3 +66,12 @@ export async function entityNamesByKeys(db: Db, keys: readonly string[]): Promis
   const rows = await db.select({ key: entities.key, name: entities.name }).from(entities).where(inArray(entities.key, [...keys]));
   return new Map(rows.map((r) => [r.key, r.name]));
 }
+
+/** Every claimed, in-use item with its claiming department (the 一业一查 template picks from them). */
+export async function claimedActiveItems(db: Db) {
+  const rows = await db.select({
+    id: items.id, code: items.code, name: items.name, category: items.category, groupName: items.groupName, objectType: items.objectType,
+    industries: items.industries, status: items.status, departmentId: departments.id, departmentName: departments.name,
+  }).from(items).innerJoin(departments, eq(departments.id, items.claimedByDepartmentId)).where(eq(items.status, 'active'));
+  return rows.map(({ departmentId, departmentName, ...item }) => ({ ...item, claimedBy: { id: departmentId, name: departmentName } }));
+}

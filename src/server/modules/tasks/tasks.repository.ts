@@ -1,9 +1,11 @@
-import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { IsoDate } from '../../../domain/calendar/civil-date.ts';
+import { applyReplacements } from '../../../domain/task/replacement.ts';
 import type { Db } from '../../db/database.ts';
 import { departments } from '../../db/schema.ts';
 import { entities, officerConflicts, officers } from '../../db/schema-directory.ts';
-import { draws, planVersions, plans, tasks } from '../../db/schema-plans.ts';
+import { inspections } from '../../db/schema-inspections.ts';
+import { drawReplacements, draws, planVersions, plans, tasks } from '../../db/schema-plans.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type DrawRow = typeof draws.$inferSelect;
@@ -90,13 +92,44 @@ export async function selectCandidates(db: Db, scope: SQL, freezeDate: IsoDate):
 }
 
 /**
- * Dates of earlier inspections of these objects (inspection end dates), for the exclusion
- * rules. No inspections exist yet: the inspections module will feed this from its table
- * (e.g. `select object_key, ended_on from inspections where object_key = any(…)`); until
- * then every object has none and only the status rule can exclude.
+ * Dates of earlier inspections of these objects (the end dates entered by the teams), for
+ * the exclusion rules (inspected within N days, yearly cap, class A once a year).
  */
-export async function previousInspectionDates(_db: Db, _keys: readonly string[], _before: IsoDate): Promise<Map<string, IsoDate[]>> {
-  return new Map();
+export async function previousInspectionDates(db: Db, keys: readonly string[], before: IsoDate): Promise<Map<string, IsoDate[]>> {
+  const result = new Map<string, IsoDate[]>();
+  if (keys.length === 0) return result;
+  const rows = await db.select({ key: inspections.objectKey, endedOn: inspections.endedOn }).from(inspections)
+    .where(and(inArray(inspections.objectKey, [...keys]), isNotNull(inspections.endedOn), lte(inspections.endedOn, before)));
+  for (const row of rows) {
+    if (row.endedOn === null) continue;
+    const dates = result.get(row.key) ?? [];
+    dates.push(row.endedOn as IsoDate);
+    result.set(row.key, dates);
+  }
+  return result;
+}
+
+/**
+ * The team of each object's previous draw (the latest completed draw that assigned it, with
+ * replacements applied): the standard recuses those officers from the object next time
+ * (spec §4), so the same officers do not inspect the same entity again and again.
+ */
+export async function previousTeams(db: Db, objectKeys: ReadonlySet<string>): Promise<Map<string, string[]>> {
+  const teams = new Map<string, string[]>();
+  if (objectKeys.size === 0) return teams;
+  const completed = await db.select({ id: draws.id, output: draws.output }).from(draws)
+    .where(eq(draws.status, 'completed')).orderBy(desc(draws.drawnAt));
+  const replacements = completed.length === 0 ? [] : await db.select().from(drawReplacements)
+    .where(inArray(drawReplacements.drawId, completed.map((d) => d.id))).orderBy(asc(drawReplacements.seq));
+  for (const draw of completed) {
+    const assignments = draw.output?.assignments ?? [];
+    const own = replacements.filter((r) => r.drawId === draw.id)
+      .map((r) => ({ object: r.objectKey, replaced: r.replacedOfficerKey, replacement: r.replacementOfficerKey }));
+    for (const team of applyReplacements(assignments, own)) {
+      if (objectKeys.has(team.object) && !teams.has(team.object)) teams.set(team.object, [...team.officers]);
+    }
+  }
+  return teams;
 }
 
 export interface OfficerPoolRow {

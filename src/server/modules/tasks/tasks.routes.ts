@@ -1,6 +1,6 @@
 import { idParamsSchema, pageOf } from '../../../contracts/common.ts';
 import {
-  createTaskBodySchema, drawSchema, listTasksQuerySchema, publicListQuerySchema, publicTaskDetailSchema, publicTaskParamsSchema, publicTaskSchema,
+  createTaskBodySchema, drawSchema, listTasksQuerySchema, oneIndustryTemplateQuerySchema, oneIndustryTemplateSchema, publicListQuerySchema, publicTaskDetailSchema, publicTaskParamsSchema, publicTaskSchema,
   seedBodySchema, taskPageSchema, taskSchema, updateTaskBodySchema,
 } from '../../../contracts/tasks.ts';
 import { principalOf } from '../../http/authenticate.ts';
@@ -11,7 +11,9 @@ import { withProblems } from '../../http/schemas.ts';
 import type { JobRunner } from '../../jobs/job-runner.ts';
 import { runTaskDrawFor, setTaskSeedFor } from '../draws/draws.service.ts';
 import { tasksPolicy } from './tasks.policy.ts';
-import { createTaskFor, freezeTaskFor, getTaskFor, listTasksFor, publicTaskDetail, publicTasks, updateTaskFor } from './tasks.service.ts';
+import {
+  createTaskFor, freezeTaskFor, getTaskFor, listTasksFor, oneIndustryTemplateFor, publicTaskDetail, publicTasks, updateTaskFor,
+} from './tasks.service.ts';
 
 export function registerTasksRoutes(app: ZodApp, ctx: ServiceContext, jobs: JobRunner): void {
   app.get('/api/v1/tasks', {
@@ -23,6 +25,14 @@ export function registerTasksRoutes(app: ZodApp, ctx: ServiceContext, jobs: JobR
     schema: { tags: ['tasks'], summary: '创建抽查任务（实施方案）：来自年度计划或临时任务', body: createTaskBodySchema, response: withProblems({ 201: taskSchema }) },
     config: { access: tasksPolicy.write },
   }, async (request, reply) => reply.code(201).send(unwrap(await createTaskFor(ctx, principalOf(request), request.body))));
+
+  app.get('/api/v1/tasks/one-industry-template', {
+    schema: {
+      tags: ['tasks'], summary: '“一业一查”模板：某行业全部已认领、在用的抽查事项（按认领部门分组）及预填的联合抽查任务',
+      querystring: oneIndustryTemplateQuerySchema, response: withProblems({ 200: oneIndustryTemplateSchema }),
+    },
+    config: { access: tasksPolicy.write },
+  }, async (request) => unwrap(await oneIndustryTemplateFor(ctx, principalOf(request), request.query)));
 
   app.get('/api/v1/tasks/:id', {
     schema: { tags: ['tasks'], summary: '抽查任务详情（含各次抽取）', params: idParamsSchema, response: withProblems({ 200: taskSchema }) },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type {
-  CreateTaskBody, Draw, listTasksQuerySchema, publicTaskDetailSchema, publicTaskSchema, Task, UpdateTaskBody,
+  CreateTaskBody, Draw, listTasksQuerySchema, OneIndustryTemplate, oneIndustryTemplateQuerySchema, publicTaskDetailSchema, publicTaskSchema, Task, UpdateTaskBody,
 } from '../../../contracts/tasks.ts';
 import type { IsoDate } from '../../../domain/calendar/civil-date.ts';
 import { officerIneligibility, type OfficerCategory, type OfficerStatus } from '../../../domain/directory/officer-eligibility.ts';
@@ -21,13 +21,14 @@ import type { Principal } from '../../http/access.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { fail, ok, type Result } from '../../http/failures.ts';
 import { presentDraw, presentPublicAnnouncement } from '../draws/draws.presenter.ts';
-import { departmentsByIds, intSetting, itemsByIds } from './lookups.repository.ts';
+import { claimedActiveItems, departmentsByIds, intSetting, itemsByIds } from './lookups.repository.ts';
+import { buildOneIndustryTemplate } from './one-industry.ts';
 import { refuseAudited } from './refusal.ts';
 import { isTargeted, scopeCondition } from './scope-sql.ts';
 import { canManageTask } from './tasks.policy.ts';
 import {
   activeConflicts, drawIdTaken, drawsOfTasks, findTask, findTaskByCode, insertDraw, insertTask, listTaskRows, maxAttempt,
-  officersOfDepartments, planPublicationState, previousInspectionDates, selectCandidates, setTaskStatusIf, updateTask, type DrawRow,
+  officersOfDepartments, planPublicationState, previousInspectionDates, previousTeams, selectCandidates, setTaskStatusIf, updateTask, type DrawRow,
   type TaskRow,
 } from './tasks.repository.ts';
 import { usableItems } from './usable-items.ts';
@@ -197,6 +198,18 @@ export async function listTasksFor(ctx: ServiceContext, query: z.infer<typeof li
   return ok({ items: await presentTasks(ctx, rows), total, page: query.page, pageSize: query.pageSize });
 }
 
+/**
+ * The 一业一查 template (see one-industry.ts for the item-to-industry rule). A department admin
+ * organises for their own department; for a system admin the department with the most items leads.
+ */
+export async function oneIndustryTemplateFor(
+  ctx: ServiceContext, principal: Principal, query: z.infer<typeof oneIndustryTemplateQuerySchema>,
+): Promise<Result<OneIndustryTemplate>> {
+  const user = principal.user;
+  const organizerDepartmentId = user.roles.includes('system_admin') ? null : user.departmentId;
+  return ok(buildOneIndustryTemplate(await claimedActiveItems(ctx.db), { industry: query.industry, objectType: query.objectType, organizerDepartmentId }));
+}
+
 const unplannedReason = '该风险类别未设定抽取比例，不参与抽取';
 
 /**
@@ -237,8 +250,15 @@ export async function freezeTaskFor(ctx: ServiceContext, principal: Principal, i
   }, freezeDate) === null);
   const poolKeys = new Set(eligible.map((o) => o.key));
   const candidateKeys = new Set(pool.strata.flatMap((s) => s.candidates));
-  const recusals = (await activeConflicts(ctx.db, task.participatingDepartmentIds, freezeDate))
-    .filter(([officer, object]) => poolKeys.has(officer) && candidateKeys.has(object));
+  // Recusals (spec §4): declared conflicts of interest, and the officers of each object's previous inspection team.
+  const declared = await activeConflicts(ctx.db, task.participatingDepartmentIds, freezeDate);
+  const previous = [...(await previousTeams(ctx.db, candidateKeys))]
+    .flatMap(([object, officers]) => officers.map((officer): [string, string] => [officer, object]));
+  const recusalSet = new Map<string, [string, string]>();
+  for (const pair of [...declared, ...previous]) {
+    if (poolKeys.has(pair[0]) && candidateKeys.has(pair[1])) recusalSet.set(`${pair[0]}\n${pair[1]}`, pair);
+  }
+  const recusals = [...recusalSet.values()].sort((a, b) => compareCodePoints(a[0], b[0]) || compareCodePoints(a[1], b[1]));
   const team = task.teamRules;
   const matching: MatchingInput = {
     teamSize: team.teamSize,

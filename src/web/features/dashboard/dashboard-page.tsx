@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { roleLabels } from '../../../contracts/roles.ts';
 import { isGroup, visibleMenu, type MenuLeaf } from '../../app/menu.ts';
 import { useCurrentUser } from '../../app/session-context.tsx';
+import { MyAssignmentsCard } from '../draws/my-assignments-card.tsx';
 
 function greeting(hour: number): string {
   if (hour < 6) return '您好';
@@ -41,6 +42,8 @@ export function DashboardPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+
+      <MyAssignmentsCard />
 
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>常用功能</h2>}>
         <Row gutter={[16, 16]}>

@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { GuidelineSummary } from '../../../contracts/guidelines.ts';
+import { importKindLabels } from '../../../contracts/imports.ts';
 import { itemCategoryLabels } from '../../../contracts/items.ts';
-import { listGuidelines, type GuidelineSummaryPage } from '../../api/guidelines.ts';
+import { guidelinesExportUrl, listGuidelines, type GuidelineSummaryPage } from '../../api/guidelines.ts';
+import { useCurrentUser } from '../../app/session-context.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { useProblemReporter } from '../../components/problem.ts';
+import { ImportDialog } from '../imports/import-dialog.tsx';
+import { download } from '../items/item-format.ts';
 import { GuidelineDrawer } from './guideline-drawer.tsx';
 
 /** A name in a table cell that opens the record: a button (keyboard reachable) that looks like a link. */
@@ -15,6 +19,10 @@ const linkCell = { padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 
 interface Query { page: number; pageSize: number; q?: string; has?: 'with' | 'without' }
 
 export function GuidelinesPage() {
+  const me = useCurrentUser();
+  const isSystemAdmin = me.roles.includes('system_admin');
+  const canWrite = isSystemAdmin || me.roles.includes('department_admin');
+  const [importOpen, setImportOpen] = useState(false);
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
   const [data, setData] = useState<GuidelineSummaryPage | null>(null);
   const [loading, setLoading] = useState(false);
@@ -56,7 +64,15 @@ export function GuidelinesPage() {
   ];
 
   return (
-    <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>抽查工作指引</h1>}>
+    <Card
+      title={<h1 style={{ fontSize: 18, margin: 0 }}>抽查工作指引</h1>}
+      extra={(
+        <Space>
+          <Button icon={<DownloadOutlined />} onClick={() => download(guidelinesExportUrl({ q: query.q, has: query.has }))}>导出 Excel</Button>
+          {canWrite && <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>导入</Button>}
+        </Space>
+      )}
+    >
       <Typography.Paragraph type="secondary">
         每个抽查事项一份指引：检查内容、检查方法、检查依据和检查要点清单。每次保存生成新版本，检查记录引用所用的版本。
       </Typography.Paragraph>
@@ -77,6 +93,19 @@ export function GuidelinesPage() {
         }}
       />
       <GuidelineDrawer itemId={open} onClose={() => setOpen(null)} onSaved={() => void load(query)} />
+      {canWrite && (
+        <ImportDialog
+          open={importOpen}
+          title="导入抽查工作指引"
+          kinds={[{
+            kind: 'guidelines', label: importKindLabels.guidelines,
+            hint: '每行一个检查要点：事项编码、检查要点编号、检查要点；检查内容、方法、依据在每个事项的首行填写。内容有变化的事项生成新版本，未变的不生成。',
+          }]}
+          scopeNote={isSystemAdmin ? null : `您是机构管理员，只能导入${me.departmentName ? `“${me.departmentName}”` : '本机构'}负责或认领的事项的工作指引。`}
+          onClose={() => setImportOpen(false)}
+          onCommitted={() => void load(query)}
+        />
+      )}
     </Card>
   );
 }

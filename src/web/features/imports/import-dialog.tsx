@@ -16,9 +16,12 @@ export interface ImportKindOption {
 export interface ImportDialogProps {
   open: boolean;
   title: string;
-  /** Where the file is uploaded (?kind= is added), e.g. /api/v1/entities/import. */
-  uploadPath: string;
+  /** Where the file is uploaded with ?kind= (the entities page's /api/v1/entities/import); default POST /api/v1/imports/:kind. */
+  uploadPath?: string;
+  /** What may be imported here; with one kind the chooser is hidden. */
   kinds: readonly ImportKindOption[];
+  /** A note under the chooser, e.g. what a department admin may import. */
+  scopeNote?: string | null;
   onClose: () => void;
   /** Called once an import has been committed (the page reloads its list). */
   onCommitted?: (job: ImportJob) => void;
@@ -45,7 +48,7 @@ function percent(job: ImportJob): number {
  * reasons and a download of the rejected rows), confirm, watch it being written, read the
  * summary (新增 / 更新 / 未变).
  */
-export function ImportDialog({ open, title, uploadPath, kinds, onClose, onCommitted }: ImportDialogProps) {
+export function ImportDialog({ open, title, uploadPath, kinds, scopeNote, onClose, onCommitted }: ImportDialogProps) {
   const [kind, setKind] = useState<ImportKindName | undefined>(kinds[0]?.kind);
   const [file, setFile] = useState<File | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
@@ -89,7 +92,7 @@ export function ImportDialog({ open, title, uploadPath, kinds, onClose, onCommit
     if (!kind || !file) return;
     setBusy(true);
     try {
-      setJob(await uploadImport(uploadPath, kind, file));
+      setJob(await uploadImport(kind, file, uploadPath));
     } catch (error) {
       report(error);
     } finally {
@@ -135,13 +138,15 @@ export function ImportDialog({ open, title, uploadPath, kinds, onClose, onCommit
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         <Space wrap>
           <span id="import-kind-label">导入内容</span>
-          <Select<ImportKindName>
-            aria-labelledby="import-kind-label"
-            style={{ width: 260 }}
-            value={kind}
-            onChange={setKind}
-            options={kinds.map((k) => ({ value: k.kind, label: k.label }))}
-          />
+          {kinds.length > 1 ? (
+            <Select<ImportKindName>
+              aria-labelledby="import-kind-label"
+              style={{ width: 260 }}
+              value={kind}
+              onChange={setKind}
+              options={kinds.map((k) => ({ value: k.kind, label: k.label }))}
+            />
+          ) : <Typography.Text strong>{kindOption?.label}</Typography.Text>}
           {kind && (
             <a href={importTemplateUrl(kind)} download>
               <DownloadOutlined /> 下载导入模板
@@ -149,6 +154,7 @@ export function ImportDialog({ open, title, uploadPath, kinds, onClose, onCommit
           )}
         </Space>
         {kindOption?.hint && <Typography.Text type="secondary">{kindOption.hint}</Typography.Text>}
+        {scopeNote && <Alert type="info" showIcon message={scopeNote} />}
         <Upload.Dragger
           accept=".xlsx,.csv"
           maxCount={1}

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Card, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { importKindLabels } from '../../../contracts/imports.ts';
 import { itemCategoryLabels, supervisionLevelLabels, type Item } from '../../../contracts/items.ts';
 import type { Department } from '../../../contracts/organizations.ts';
 import { itemsExportUrl, listItems, type ItemFilter, type ItemPage } from '../../api/items.ts';
 import { listDepartments } from '../../api/organizations.ts';
 import { useCurrentUser } from '../../app/session-context.tsx';
 import { useProblemReporter } from '../../components/problem.ts';
+import { ImportDialog } from '../imports/import-dialog.tsx';
 import { buildDepartmentTree, toTreeData } from '../organizations/department-tree.ts';
 import { ClaimItemModal, RetireItemModal } from './item-action-modals.tsx';
 import { ItemDrawer } from './item-drawer.tsx';
@@ -38,6 +40,7 @@ export function ItemsPage() {
   const [retiring, setRetiring] = useState<Item | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [importOpen, setImportOpen] = useState(false);
   const report = useProblemReporter();
   const { message } = App.useApp();
 
@@ -113,6 +116,7 @@ export function ItemsPage() {
       extra={(
         <Space>
           <Button icon={<DownloadOutlined />} onClick={() => download(itemsExportUrl(currentFilter))}>导出 Excel</Button>
+          {canWrite && <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>导入</Button>}
           {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ mode: 'create' })}>新建事项</Button>}
         </Space>
       )}
@@ -160,6 +164,16 @@ export function ItemsPage() {
       />
       <RetireItemModal item={retiring} onClose={() => setRetiring(null)} onDone={(item) => { setRetiring(null); changed(item, `已退役“${item.name}”`); }} />
       <ItemDrawer itemId={viewing} departments={departments} refreshKey={refreshKey} onClose={() => setViewing(null)} />
+      {canWrite && (
+        <ImportDialog
+          open={importOpen}
+          title="导入抽查事项清单"
+          kinds={[{ kind: 'items', label: importKindLabels.items, hint: '每行一个事项，按事项编码新增或更新（有变化的事项生成新版本）；导出的 Excel 可修改后直接导入。' }]}
+          scopeNote={isSystemAdmin ? null : `您是机构管理员，只能导入${me.departmentName ? `“${me.departmentName}”` : '本机构'}负责或认领的事项，其他行将列为未通过。`}
+          onClose={() => setImportOpen(false)}
+          onCommitted={() => void load(query)}
+        />
+      )}
     </Card>
   );
 }

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Checkbox, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { importKindLabels } from '../../../contracts/imports.ts';
 import { officerCategoryLabels, officerStatusLabels, type Officer } from '../../../contracts/officers.ts';
 import type { Department } from '../../../contracts/organizations.ts';
 import { listOfficers, officersExportUrl, type OfficerFilter, type OfficerPage } from '../../api/officers.ts';
 import { listDepartments } from '../../api/organizations.ts';
 import { useCurrentUser } from '../../app/session-context.tsx';
 import { useProblemReporter } from '../../components/problem.ts';
+import { ImportDialog } from '../imports/import-dialog.tsx';
 import { download } from '../items/item-format.ts';
 import { buildDepartmentTree, toTreeData } from '../organizations/department-tree.ts';
 import { EligibilityTag } from './eligibility-tag.tsx';
@@ -41,6 +43,7 @@ export function OfficersPage() {
   const [departments, setDepartments] = useState<Department[]>([]);
   const [modal, setModal] = useState<ModalState>({ mode: 'closed' });
   const [viewing, setViewing] = useState<Officer | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
   const report = useProblemReporter();
   const { message } = App.useApp();
 
@@ -91,7 +94,9 @@ export function OfficersPage() {
       title={<h1 style={{ fontSize: 18, margin: 0 }}>执法人员名录</h1>}
       extra={(
         <Space>
-          <Button icon={<DownloadOutlined />} onClick={() => download(officersExportUrl(currentFilter))}>导出 Excel</Button>
+          {/* The export is for those who read the whole directory or their department (officers.policy.ts export). */}
+          {(readsAll || isDepartmentAdmin) && <Button icon={<DownloadOutlined />} onClick={() => download(officersExportUrl(currentFilter))}>导出 Excel</Button>}
+          {canWrite && <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>导入</Button>}
           {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ mode: 'create' })}>登记人员</Button>}
         </Space>
       )}
@@ -134,6 +139,16 @@ export function OfficersPage() {
         }}
       />
       <OfficerDrawer officer={viewing} canManage={viewing !== null && canManage(viewing)} onClose={() => setViewing(null)} onChanged={() => void load(query)} />
+      {canWrite && (
+        <ImportDialog
+          open={importOpen}
+          title="导入执法检查人员名录"
+          kinds={[{ kind: 'officers', label: importKindLabels.officers, hint: '每行一人，按执法证号（专家为名录编号）新增或更新；所属部门填机构名称或代码。' }]}
+          scopeNote={isSystemAdmin ? null : `您是机构管理员，只能导入${me.departmentName ? `“${me.departmentName}”` : '本机构'}的人员，其他机构的行将列为未通过。`}
+          onClose={() => setImportOpen(false)}
+          onCommitted={() => void load(query)}
+        />
+      )}
     </Card>
   );
 }

@@ -1,0 +1,28 @@
+// Load generator for bench/portal, run as a child process so that it does not share the
+// server's event loop: autocannon with `connections` connections for `duration` seconds,
+// each request for a path from the list (round robin). Prints autocannon's result as JSON.
+import autocannon from 'autocannon';
+
+const [url, pathsJson, connections, duration] = process.argv.slice(2);
+const paths = JSON.parse(pathsJson ?? '["/"]');
+let next = 0;
+const result = await autocannon({
+  url,
+  connections: Number(connections ?? 100),
+  duration: Number(duration ?? 10),
+  requests: [{
+    setupRequest: (request) => {
+      const path = paths[next % paths.length];
+      next += 1;
+      return { ...request, path };
+    },
+  }],
+});
+process.stdout.write(JSON.stringify({
+  requestsPerSecond: result.requests.average,
+  total: result.requests.total,
+  non2xx: result.non2xx,
+  errors: result.errors,
+  timeouts: result.timeouts,
+  latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+}));

@@ -1,0 +1,79 @@
+/*
+ * Public portal benchmark (issue #6):
+ *   npx tsx bench/portal/run.ts [--entities 1000000] [--results 100000] [--connections 100] [--duration 10] [--no-pg] [--no-pglite]
+ *
+ * For each engine — PGlite (in memory) and PostgreSQL (DATABASE_URL or
+ * postgres://postgres@127.0.0.1:5432/postgres, in a dedicated database suiji_bench_portal that is
+ * created and dropped) — fills the directory and the published results, then loads
+ * GET /api/v1/public/results/:key (lookup by USCC) with autocannon from a child process, and a
+ * bare Fastify route the same way. Prints requests per second, the ratio and latencies.
+ */
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase, rowsOf, type Database } from '../../src/server/db/database.ts';
+import { runPortalBench, type PortalBenchResult } from './portal-bench.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    entities: { type: 'string', default: '1000000' },
+    results: { type: 'string', default: '100000' },
+    connections: { type: 'string', default: '100' },
+    duration: { type: 'string', default: '10' },
+    'no-pg': { type: 'boolean', default: false },
+    'no-pglite': { type: 'boolean', default: false },
+  },
+});
+const options = {
+  entities: Number(args.entities), results: Number(args.results), connections: Number(args.connections),
+  durationSeconds: Number(args.duration), log: (line: string) => process.stderr.write(`${line}\n`),
+};
+const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BENCH_DB = 'suiji_bench_portal';
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
+
+const runs: { engine: string; result: PortalBenchResult; load: string }[] = [];
+if (!args['no-pglite']) {
+  const database = await openDatabase({ dataDir: '', inMemory: true });
+  try {
+    options.log(`PGlite (load average ${load()})`);
+    runs.push({ engine: 'PGlite', result: await runPortalBench(database, options), load: load() });
+  } finally {
+    await database.close();
+  }
+}
+if (!args['no-pg']) {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+  await admin.query(`create database ${BENCH_DB}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${BENCH_DB}`;
+  let database: Database | null = null;
+  try {
+    database = await openDatabase({ dataDir: '', databaseUrl: url.toString() });
+    const version = rowsOf<{ v: string }>(await database.db.execute(sql`select current_setting('server_version') as v`))[0]?.v ?? '?';
+    options.log(`PostgreSQL ${version} (load average ${load()})`);
+    runs.push({ engine: `PostgreSQL ${version.split(' ')[0] ?? ''}`, result: await runPortalBench(database, options), load: load() });
+  } finally {
+    await database?.close();
+    await new Promise((r) => setTimeout(r, 500));
+    await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+    await admin.end();
+  }
+}
+
+const f0 = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 0 });
+console.log(`\nPublic result lookup by USCC: ${f0(options.entities)} entities, ${f0(options.results)} published results, `
+  + `${options.connections} connections, ${options.durationSeconds} s each (Node ${process.version})\n`);
+console.log('| engine | bare Fastify req/s | lookup req/s | lookup / bare (goal ≥ 40 %) | lookup p50 | lookup p99 (goal < 50 ms) | non-2xx | load average after |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const { engine, result, load: after } of runs) {
+  const { bare, lookup } = result;
+  console.log(`| ${engine} | ${f0(bare.requestsPerSecond)} | ${f0(lookup.requestsPerSecond)} | ${(result.ratio * 100).toFixed(0)} % | `
+    + `${lookup.latency.p50} ms | ${lookup.latency.p99} ms | ${lookup.non2xx + lookup.errors} | ${after} |`);
+}
+for (const { engine, result } of runs) {
+  console.log(`\n${engine}: sample ${result.sample.key} → ${result.sample.results} result(s), ${result.sample.versions} version(s); fill ${(result.fillMs / 1000).toFixed(1)} s`);
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "entities_risk_class_desc_name_idx" ON "entities" USING btree ("risk_class" DESC NULLS FIRST,"name" collate "C","id");

@@ -1,0 +1,197 @@
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+import { departments } from '../../db/schema.ts';
+import { entities, officers } from '../../db/schema-directory.ts';
+import {
+  evidenceFiles, followUps, inspectionAnswers, inspectionResults, inspectionReviews, inspections, inspectionSignatures,
+  type ChecklistItemJson,
+} from '../../db/schema-inspections.ts';
+import { drawReplacements, draws, planVersions, plans, tasks } from '../../db/schema-plans.ts';
+
+export type InspectionRow = typeof inspections.$inferSelect;
+export type AnswerRow = typeof inspectionAnswers.$inferSelect;
+export type EvidenceMeta = Omit<typeof evidenceFiles.$inferSelect, 'content'>;
+export type SignatureMeta = Omit<typeof inspectionSignatures.$inferSelect, 'image'>;
+export type ResultRow = typeof inspectionResults.$inferSelect;
+export type ReviewRow = typeof inspectionReviews.$inferSelect;
+
+/** The columns of a draw an inspection needs (never the frozen candidate lists, which can be huge). */
+export const drawColumns = { id: draws.id, drawId: draws.drawId, taskId: draws.taskId, status: draws.status, output: draws.output, matching: draws.matching };
+export type DrawRef = { id: string; drawId: string; taskId: string; status: string; output: typeof draws.$inferSelect['output']; matching: typeof draws.$inferSelect['matching'] };
+
+export async function drawRef(db: Db, id: string): Promise<DrawRef | undefined> {
+  const [row] = await db.select(drawColumns).from(draws).where(eq(draws.id, id));
+  return row;
+}
+
+/** Completed draws whose output or replacements may name one of the keys (a coarse text match; the caller checks the teams). */
+export async function completedDrawsNamingKeys(db: Db, keys: readonly string[]): Promise<DrawRef[]> {
+  if (keys.length === 0) return [];
+  const named = or(...keys.map((key) => sql`position(${JSON.stringify(key)} in ${draws.output}::text) > 0`));
+  const replaced = db.select({ id: drawReplacements.drawId }).from(drawReplacements).where(inArray(drawReplacements.replacementOfficerKey, [...keys]));
+  return db.select(drawColumns).from(draws).where(and(eq(draws.status, 'completed'), or(named, inArray(draws.id, replaced)))).orderBy(desc(draws.drawnAt));
+}
+
+/** Completed draws of tasks organised by, or involving, a department (all when departmentId is null). */
+export async function completedDrawsOfDepartment(db: Db, departmentId: string | null): Promise<DrawRef[]> {
+  const involved = departmentId === null ? undefined
+    : or(eq(tasks.organizerDepartmentId, departmentId), sql`${departmentId}::uuid = any(${tasks.participatingDepartmentIds})`);
+  return db.select(drawColumns).from(draws).innerJoin(tasks, eq(tasks.id, draws.taskId))
+    .where(and(eq(draws.status, 'completed'), involved)).orderBy(desc(draws.drawnAt));
+}
+
+export async function officerKeysOfUser(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.select({ key: officers.key }).from(officers).where(eq(officers.userId, userId));
+  return rows.map((r) => r.key);
+}
+
+export async function inspectionsOfDraws(db: Db, drawIds: readonly string[]): Promise<InspectionRow[]> {
+  if (drawIds.length === 0) return [];
+  return db.select().from(inspections).where(inArray(inspections.drawId, [...drawIds]));
+}
+
+/** Opens the inspections of a draw's objects that do not exist yet (lazily, on first access; idempotent). */
+export async function insertMissingInspections(db: Db, rows: { drawId: string; taskId: string; objectKey: string; checklist: ChecklistItemJson[] }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(inspections).values(rows).onConflictDoNothing({ target: [inspections.drawId, inspections.objectKey] });
+}
+
+export async function findInspection(db: Db, id: string): Promise<InspectionRow | undefined> {
+  const [row] = await db.select().from(inspections).where(eq(inspections.id, id));
+  return row;
+}
+
+/** Updates the inspection only while it has one of the expected statuses (two requests cannot both pass). */
+export async function updateInspectionIf(db: Db, id: string, expected: readonly string[], values: Partial<typeof inspections.$inferInsert>): Promise<boolean> {
+  const rows = await db.update(inspections).set(values).where(and(eq(inspections.id, id), inArray(inspections.status, [...expected]))).returning({ id: inspections.id });
+  return rows.length === 1;
+}
+
+export async function answersOf(db: Db, inspectionId: string): Promise<AnswerRow[]> {
+  return db.select().from(inspectionAnswers).where(eq(inspectionAnswers.inspectionId, inspectionId));
+}
+
+export async function upsertAnswers(db: Db, rows: (typeof inspectionAnswers.$inferInsert)[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(inspectionAnswers).values(rows).onConflictDoUpdate({
+    target: [inspectionAnswers.inspectionId, inspectionAnswers.itemId, inspectionAnswers.checkpointCode],
+    set: { answer: sql`excluded.answer`, note: sql`excluded.note`, guidelineVersion: sql`excluded.guideline_version`, updatedAt: sql`excluded.updated_at` },
+  });
+}
+
+const evidenceMetaColumns = {
+  id: evidenceFiles.id, inspectionId: evidenceFiles.inspectionId, fileName: evidenceFiles.fileName, kind: evidenceFiles.kind, mime: evidenceFiles.mime,
+  size: evidenceFiles.size, sha256: evidenceFiles.sha256, uploadedBy: evidenceFiles.uploadedBy, createdAt: evidenceFiles.createdAt,
+};
+
+export async function evidenceOf(db: Db, inspectionId: string): Promise<EvidenceMeta[]> {
+  return db.select(evidenceMetaColumns).from(evidenceFiles).where(eq(evidenceFiles.inspectionId, inspectionId)).orderBy(asc(evidenceFiles.createdAt), asc(evidenceFiles.id));
+}
+
+export async function insertEvidence(db: Db, values: typeof evidenceFiles.$inferInsert): Promise<EvidenceMeta> {
+  const [row] = await db.insert(evidenceFiles).values(values).returning(evidenceMetaColumns);
+  if (!row) throw new Error('insert evidence_files returned nothing');
+  return row;
+}
+
+export async function evidenceFile(db: Db, inspectionId: string, id: string): Promise<typeof evidenceFiles.$inferSelect | undefined> {
+  const [row] = await db.select().from(evidenceFiles).where(and(eq(evidenceFiles.id, id), eq(evidenceFiles.inspectionId, inspectionId)));
+  return row;
+}
+
+export async function deleteEvidence(db: Db, id: string): Promise<void> {
+  await db.delete(evidenceFiles).where(eq(evidenceFiles.id, id));
+}
+
+const signatureMetaColumns = {
+  id: inspectionSignatures.id, inspectionId: inspectionSignatures.inspectionId, signer: inspectionSignatures.signer, officerKey: inspectionSignatures.officerKey,
+  signerName: inspectionSignatures.signerName, sha256: inspectionSignatures.sha256, evidenceId: inspectionSignatures.evidenceId,
+  signedBy: inspectionSignatures.signedBy, signedAt: inspectionSignatures.signedAt,
+};
+
+export async function signaturesOf(db: Db, inspectionId: string): Promise<SignatureMeta[]> {
+  return db.select(signatureMetaColumns).from(inspectionSignatures).where(eq(inspectionSignatures.inspectionId, inspectionId)).orderBy(asc(inspectionSignatures.signedAt));
+}
+
+/** A signer signs again (a smudged signature): the earlier one of the same signer is replaced while the result is a draft. */
+export async function replaceSignature(db: Db, values: typeof inspectionSignatures.$inferInsert): Promise<void> {
+  await db.delete(inspectionSignatures).where(and(
+    eq(inspectionSignatures.inspectionId, values.inspectionId), eq(inspectionSignatures.signer, values.signer),
+    eq(inspectionSignatures.officerKey, values.officerKey ?? ''),
+  ));
+  await db.insert(inspectionSignatures).values(values);
+}
+
+export async function reviewsOf(db: Db, inspectionId: string): Promise<ReviewRow[]> {
+  return db.select().from(inspectionReviews).where(eq(inspectionReviews.inspectionId, inspectionId)).orderBy(asc(inspectionReviews.seq));
+}
+
+export async function insertReview(db: Db, values: typeof inspectionReviews.$inferInsert): Promise<void> {
+  await db.insert(inspectionReviews).values(values);
+}
+
+export async function resultVersionsOf(db: Db, inspectionIds: readonly string[]): Promise<ResultRow[]> {
+  if (inspectionIds.length === 0) return [];
+  return db.select().from(inspectionResults).where(inArray(inspectionResults.inspectionId, [...inspectionIds])).orderBy(asc(inspectionResults.inspectionId), asc(inspectionResults.version));
+}
+
+export async function insertResultVersion(db: Db, values: typeof inspectionResults.$inferInsert): Promise<void> {
+  await db.insert(inspectionResults).values(values);
+}
+
+export async function openFollowUp(db: Db, inspectionId: string, objectKey: string, at: Date): Promise<void> {
+  await db.insert(followUps).values({ inspectionId, objectKey, status: 'open', createdAt: at, updatedAt: at }).onConflictDoNothing({ target: followUps.inspectionId });
+}
+
+export async function followUpsOf(db: Db, inspectionIds: readonly string[]): Promise<{ id: string; inspectionId: string; status: string }[]> {
+  if (inspectionIds.length === 0) return [];
+  return db.select({ id: followUps.id, inspectionId: followUps.inspectionId, status: followUps.status }).from(followUps).where(inArray(followUps.inspectionId, [...inspectionIds]));
+}
+
+export async function entitiesByKeys(db: Db, keys: readonly string[]) {
+  if (keys.length === 0) return [];
+  return db.select({ key: entities.key, name: entities.name, uscc: entities.uscc, address: entities.address, legalRepresentative: entities.legalRepresentative })
+    .from(entities).where(inArray(entities.key, [...keys]));
+}
+
+// ——— Public ———
+
+/** Keys of entities with at least one published result, matching a name fragment or an identifier. */
+export async function publishedEntityKeysMatching(db: Db, q: string): Promise<string[]> {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db.selectDistinct({ key: entities.key }).from(entities)
+    .innerJoin(inspectionResults, eq(inspectionResults.objectKey, entities.key))
+    .where(or(ilike(entities.name, pattern), eq(entities.uscc, q.toUpperCase()), eq(entities.key, q.toUpperCase()), eq(entities.registrationNumber, q)))
+    .orderBy(asc(entities.key)).limit(1000);
+  return rows.map((r) => r.key);
+}
+
+/** Everything the public presenter may draw from, for the published results of some objects. */
+export async function publishedRowsOf(db: Db, objectKeys: readonly string[]) {
+  if (objectKeys.length === 0) return [];
+  return db.select({
+    inspectionId: inspections.id, objectKey: inspections.objectKey,
+    taskCode: tasks.code, taskName: tasks.name, taskScope: tasks.scope, organizerDepartmentId: tasks.organizerDepartmentId,
+    participatingDepartmentIds: tasks.participatingDepartmentIds, planId: tasks.planId,
+  }).from(inspections).innerJoin(tasks, eq(tasks.id, inspections.taskId))
+    .where(and(inArray(inspections.objectKey, [...objectKeys]), sql`${inspections.publishedVersion} > 0`))
+    .orderBy(asc(inspections.objectKey), asc(inspections.firstPublishedAt));
+}
+
+export async function departmentNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The title of each plan's latest published version, and its year. */
+export async function publishedPlanTitles(db: Db, planIds: readonly string[]): Promise<Map<string, { title: string; year: number }>> {
+  if (planIds.length === 0) return new Map();
+  const rows = await db.select({ planId: planVersions.planId, title: planVersions.title, year: plans.year, version: planVersions.version })
+    .from(planVersions).innerJoin(plans, eq(plans.id, planVersions.planId))
+    .where(and(inArray(planVersions.planId, [...planIds]), inArray(planVersions.status, ['published', 'superseded'])))
+    .orderBy(asc(planVersions.version));
+  const out = new Map<string, { title: string; year: number }>();
+  for (const row of rows) out.set(row.planId, { title: row.title, year: row.year });
+  return out;
+}
