@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { GuidelineSummary } from '../../../contracts/guidelines.ts';
 import { importKindLabels } from '../../../contracts/imports.ts';
 import { itemCategoryLabels } from '../../../contracts/items.ts';
-import { guidelinesExportUrl, listGuidelines, type GuidelineSummaryPage } from '../../api/guidelines.ts';
+import { guidelinesExportUrl, listGuidelines } from '../../api/guidelines.ts';
 import { useCurrentUser } from '../../app/session-context.tsx';
 import { formatDateTime } from '../../components/format.ts';
-import { useProblemReporter } from '../../components/problem.ts';
+import { useLoaded } from '../../components/use-loaded.ts';
 import { ImportDialog } from '../imports/import-dialog.tsx';
 import { download } from '../items/item-format.ts';
 import { GuidelineDrawer } from './guideline-drawer.tsx';
@@ -24,22 +24,9 @@ export function GuidelinesPage() {
   const canWrite = isSystemAdmin || me.roles.includes('department_admin');
   const [importOpen, setImportOpen] = useState(false);
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<GuidelineSummaryPage | null>(null);
-  const [loading, setLoading] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const report = useProblemReporter();
 
-  const load = useCallback(async (q: Query) => {
-    setLoading(true);
-    try {
-      setData(await listGuidelines(q));
-    } catch (error) {
-      report(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [report]);
-  useEffect(() => { void load(query); }, [load, query]);
+  const { data, loading, reload } = useLoaded(listGuidelines, query);
 
   const columns: TableColumnsType<GuidelineSummary> = [
     { title: '事项编码', dataIndex: 'itemCode', width: 130 },
@@ -82,7 +69,7 @@ export function GuidelinesPage() {
         <Select aria-label="按指引情况筛选" placeholder="指引情况" allowClear style={{ width: 140 }}
           options={[{ value: 'with', label: '已制定指引' }, { value: 'without', label: '尚未制定' }]}
           value={query.has} onChange={(has: Query['has']) => setQuery((prev) => ({ ...prev, has, page: 1 }))} />
-        <Button icon={<ReloadOutlined />} onClick={() => void load(query)}>刷新</Button>
+        <Button icon={<ReloadOutlined />} onClick={() => void reload()}>刷新</Button>
       </Space>
       <Table<GuidelineSummary>
         rowKey="itemId" columns={columns} dataSource={data?.items ?? []} loading={loading} scroll={{ x: 1000 }}
@@ -92,7 +79,7 @@ export function GuidelinesPage() {
           onChange: (page, pageSize) => setQuery((prev) => ({ ...prev, page: pageSize === prev.pageSize ? page : 1, pageSize })),
         }}
       />
-      <GuidelineDrawer itemId={open} onClose={() => setOpen(null)} onSaved={() => void load(query)} />
+      <GuidelineDrawer itemId={open} onClose={() => setOpen(null)} onSaved={() => void reload()} />
       {canWrite && (
         <ImportDialog
           open={importOpen}
@@ -103,7 +90,7 @@ export function GuidelinesPage() {
           }]}
           scopeNote={isSystemAdmin ? null : `您是机构管理员，只能导入${me.departmentName ? `“${me.departmentName}”` : '本机构'}负责或认领的事项的工作指引。`}
           onClose={() => setImportOpen(false)}
-          onCommitted={() => void load(query)}
+          onCommitted={() => void reload()}
         />
       )}
     </Card>

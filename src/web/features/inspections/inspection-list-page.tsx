@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Card, List, Select, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { inspectionStatuses, inspectionStatusLabels, type InspectionStatus } from '../../../contracts/inspections.ts';
-import { listInspections, type InspectionList } from '../../api/inspections.ts';
-import { useProblemReporter } from '../../components/problem.ts';
+import { listInspections } from '../../api/inspections.ts';
+import { useLoaded } from '../../components/use-loaded.ts';
 import { deadlineTag } from './inspection-format.ts';
 
 /**
@@ -12,21 +12,8 @@ import { deadlineTag } from './inspection-format.ts';
  */
 function InspectionListPage({ scope, title }: { scope: 'mine' | 'review'; title: string }) {
   const [status, setStatus] = useState<InspectionStatus | undefined>(scope === 'review' ? 'submitted' : undefined);
-  const [data, setData] = useState<InspectionList | null>(null);
-  const [loading, setLoading] = useState(false);
-  const report = useProblemReporter();
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await listInspections({ scope, ...(status ? { status } : {}), pageSize: 200 }));
-    } catch (error) {
-      report(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [scope, status, report]);
-  useEffect(() => { void load(); }, [load]);
+  const query = useMemo(() => ({ scope, ...(status ? { status } : {}), pageSize: 200 }), [scope, status]);
+  const { data, loading } = useLoaded(listInspections, query);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>

@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { importKindLabels } from '../../../contracts/imports.ts';
 import { itemCategoryLabels, supervisionLevelLabels, type Item } from '../../../contracts/items.ts';
 import type { Department } from '../../../contracts/organizations.ts';
-import { itemsExportUrl, listItems, type ItemFilter, type ItemPage } from '../../api/items.ts';
+import { itemsExportUrl, listItems, type ItemFilter } from '../../api/items.ts';
 import { listDepartments } from '../../api/organizations.ts';
 import { useCurrentUser } from '../../app/session-context.tsx';
 import { useProblemReporter } from '../../components/problem.ts';
+import { useLoaded } from '../../components/use-loaded.ts';
 import { ImportDialog } from '../imports/import-dialog.tsx';
 import { buildDepartmentTree, toTreeData } from '../organizations/department-tree.ts';
 import { ClaimItemModal, RetireItemModal } from './item-action-modals.tsx';
@@ -32,8 +33,6 @@ export function ItemsPage() {
   const fixedDepartmentId = isSystemAdmin ? undefined : me.departmentId;
 
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<ItemPage | null>(null);
-  const [loading, setLoading] = useState(false);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [modal, setModal] = useState<ModalState>({ mode: 'closed' });
   const [claiming, setClaiming] = useState<Item | null>(null);
@@ -44,18 +43,7 @@ export function ItemsPage() {
   const report = useProblemReporter();
   const { message } = App.useApp();
 
-  const load = useCallback(async (q: Query) => {
-    setLoading(true);
-    try {
-      setData(await listItems(q));
-    } catch (error) {
-      report(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [report]);
-
-  useEffect(() => { void load(query); }, [load, query]);
+  const { data, loading, reload } = useLoaded(listItems, query);
   useEffect(() => {
     listDepartments().then(setDepartments).catch((error: unknown) => report(error));
   }, [report]);
@@ -63,7 +51,7 @@ export function ItemsPage() {
   const changed = (item: Item, text: string) => {
     void message.success(text);
     setRefreshKey((k) => k + 1);
-    void load(query);
+    void reload();
     return item;
   };
 
@@ -143,7 +131,7 @@ export function ItemsPage() {
           allowClear treeDefaultExpandAll value={query.departmentId}
           onChange={(v: string | undefined) => filter({ departmentId: v ?? undefined })}
         />
-        <Button icon={<ReloadOutlined />} onClick={() => void load(query)}>刷新</Button>
+        <Button icon={<ReloadOutlined />} onClick={() => void reload()}>刷新</Button>
       </Space>
       <Table<Item>
         rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} scroll={{ x: 1400 }}
@@ -171,7 +159,7 @@ export function ItemsPage() {
           kinds={[{ kind: 'items', label: importKindLabels.items, hint: '每行一个事项，按事项编码新增或更新（有变化的事项生成新版本）；导出的 Excel 可修改后直接导入。' }]}
           scopeNote={isSystemAdmin ? null : `您是机构管理员，只能导入${me.departmentName ? `“${me.departmentName}”` : '本机构'}负责或认领的事项，其他行将列为未通过。`}
           onClose={() => setImportOpen(false)}
-          onCommitted={() => void load(query)}
+          onCommitted={() => void reload()}
         />
       )}
     </Card>

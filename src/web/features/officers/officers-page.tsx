@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Checkbox, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { importKindLabels } from '../../../contracts/imports.ts';
 import { officerCategoryLabels, officerStatusLabels, type Officer } from '../../../contracts/officers.ts';
 import type { Department } from '../../../contracts/organizations.ts';
-import { listOfficers, officersExportUrl, type OfficerFilter, type OfficerPage } from '../../api/officers.ts';
+import { listOfficers, officersExportUrl, type OfficerFilter } from '../../api/officers.ts';
 import { listDepartments } from '../../api/organizations.ts';
 import { useCurrentUser } from '../../app/session-context.tsx';
 import { useProblemReporter } from '../../components/problem.ts';
+import { useLoaded } from '../../components/use-loaded.ts';
 import { ImportDialog } from '../imports/import-dialog.tsx';
 import { download } from '../items/item-format.ts';
 import { buildDepartmentTree, toTreeData } from '../organizations/department-tree.ts';
@@ -38,8 +39,6 @@ export function OfficersPage() {
   const fixedDepartmentId = isSystemAdmin ? undefined : me.departmentId;
 
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<OfficerPage | null>(null);
-  const [loading, setLoading] = useState(false);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [modal, setModal] = useState<ModalState>({ mode: 'closed' });
   const [viewing, setViewing] = useState<Officer | null>(null);
@@ -47,18 +46,7 @@ export function OfficersPage() {
   const report = useProblemReporter();
   const { message } = App.useApp();
 
-  const load = useCallback(async (q: Query) => {
-    setLoading(true);
-    try {
-      setData(await listOfficers(q));
-    } catch (error) {
-      report(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [report]);
-
-  useEffect(() => { void load(query); }, [load, query]);
+  const { data, loading, reload } = useLoaded(listOfficers, query);
   useEffect(() => {
     listDepartments().then(setDepartments).catch((error: unknown) => report(error));
   }, [report]);
@@ -119,7 +107,7 @@ export function OfficersPage() {
         <Select aria-label="按人员类别筛选" placeholder="人员类别" allowClear style={{ width: 120 }} options={options(officerCategoryLabels)}
           value={query.category} onChange={(v: OfficerFilter['category']) => filter({ category: v })} />
         <Checkbox checked={Boolean(query.eligibleOn)} onChange={(e) => filter({ eligibleOn: e.target.checked ? today() : undefined })}>仅看今日可抽取</Checkbox>
-        <Button icon={<ReloadOutlined />} onClick={() => void load(query)}>刷新</Button>
+        <Button icon={<ReloadOutlined />} onClick={() => void reload()}>刷新</Button>
       </Space>
       <Table<Officer>
         rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} scroll={{ x: 1300 }}
@@ -135,10 +123,10 @@ export function OfficersPage() {
         onSaved={(officer) => {
           setModal({ mode: 'closed' });
           void message.success(`已保存“${officer.name}”`);
-          void load(query);
+          void reload();
         }}
       />
-      <OfficerDrawer officer={viewing} canManage={viewing !== null && canManage(viewing)} onClose={() => setViewing(null)} onChanged={() => void load(query)} />
+      <OfficerDrawer officer={viewing} canManage={viewing !== null && canManage(viewing)} onClose={() => setViewing(null)} onChanged={() => void reload()} />
       {canWrite && (
         <ImportDialog
           open={importOpen}
@@ -146,7 +134,7 @@ export function OfficersPage() {
           kinds={[{ kind: 'officers', label: importKindLabels.officers, hint: '每行一人，按执法证号（专家为名录编号）新增或更新；所属部门填机构名称或代码。' }]}
           scopeNote={isSystemAdmin ? null : `您是机构管理员，只能导入${me.departmentName ? `“${me.departmentName}”` : '本机构'}的人员，其他机构的行将列为未通过。`}
           onClose={() => setImportOpen(false)}
-          onCommitted={() => void load(query)}
+          onCommitted={() => void reload()}
         />
       )}
     </Card>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, InputNumber, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -7,9 +7,10 @@ import type { Department } from '../../../contracts/organizations.ts';
 import type { Plan } from '../../../contracts/plans.ts';
 import { taskStatusLabels, type Task } from '../../../contracts/tasks.ts';
 import { listDepartments } from '../../api/organizations.ts';
-import { listPlans, listTasks, type TaskFilter, type TaskPage } from '../../api/tasks.ts';
+import { listPlans, listTasks, type TaskFilter } from '../../api/tasks.ts';
 import { useCurrentUser } from '../../app/session-context.tsx';
 import { useProblemReporter } from '../../components/problem.ts';
+import { useLoaded } from '../../components/use-loaded.ts';
 import { buildDepartmentTree, toTreeData } from '../organizations/department-tree.ts';
 import { taskStatusColors, taskStatusTextStyle } from './scheme-text.ts';
 import { TaskEditor } from './task-editor.tsx';
@@ -21,8 +22,6 @@ export function TasksPage() {
   const me = useCurrentUser();
   const canWrite = me.roles.includes('system_admin') || me.roles.includes('department_admin');
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<TaskPage | null>(null);
-  const [loading, setLoading] = useState(false);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [plans, setPlans] = useState<Plan[]>([]);
   const [creating, setCreating] = useState(false);
@@ -30,18 +29,7 @@ export function TasksPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
 
-  const load = useCallback(async (q: Query) => {
-    setLoading(true);
-    try {
-      setData(await listTasks(q));
-    } catch (error) {
-      report(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [report]);
-
-  useEffect(() => { void load(query); }, [load, query]);
+  const { data, loading, reload } = useLoaded(listTasks, query);
   useEffect(() => {
     listDepartments().then(setDepartments).catch((error: unknown) => report(error));
     listPlans().then(setPlans).catch(() => setPlans([]));
@@ -90,7 +78,7 @@ export function TasksPage() {
           onChange={(v: string | undefined) => filter({ planId: v })} />
         <TreeSelect aria-label="按部门筛选" style={{ width: 200 }} treeData={toTreeData(buildDepartmentTree(departments))} placeholder="全部部门"
           allowClear treeDefaultExpandAll value={query.departmentId} onChange={(v: string | undefined) => filter({ departmentId: v ?? undefined })} />
-        <Button icon={<ReloadOutlined />} onClick={() => void load(query)}>刷新</Button>
+        <Button icon={<ReloadOutlined />} onClick={() => void reload()}>刷新</Button>
       </Space>
       <Table<Task>
         rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} scroll={{ x: 1200 }}
