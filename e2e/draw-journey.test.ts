@@ -64,7 +64,7 @@ describe.skipIf(skipReason !== '')('draw journey: task → freeze → seed cerem
   afterAll(async () => { await browser?.close(); });
 
   it('freezes with a confirmation and shows the announcement', async () => {
-    await page.goto(`/draws/task/${task.id}`);
+    await page.goto(`/tasks/${task.id}`);
     const panel = page.getByRole('region', { name: '抽取', exact: true });
     await panel.getByRole('button', { name: '冻结并公布' }).click();
     await page.getByRole('dialog').getByRole('button', { name: /冻\s*结/ }).click();
@@ -83,6 +83,7 @@ describe.skipIf(skipReason !== '')('draw journey: task → freeze → seed cerem
     await dialog.getByLabel(/见证人姓名/).fill('张见证、李监督');
     await dialog.getByRole('button', { name: '确认种子' }).click();
     await dialog.getByRole('alert').getByText('随机种子至少需要 20 位数字，当前只有 19 位').waitFor();
+    await screenshot(page, 'draw-seed-ceremony');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The server refuses too (400, Chinese problem), whatever the client does.
@@ -130,7 +131,8 @@ describe.skipIf(skipReason !== '')('draw journey: task → freeze → seed cerem
     await firstTeam.getByRole('button', { name: /替换人员/ }).click();
     const dialog = page.getByRole('dialog', { name: /替换人员/ });
     await dialog.getByRole('combobox', { name: '不能参加的人员' }).click();
-    await page.getByRole('option', { name: new RegExp(`^${leaving}（`) }).click();
+    // The visible option carries the label as its title (the role=option list is antd's hidden one for screen readers).
+    await page.getByTitle(new RegExp(`^${leaving}（`)).click();
     await dialog.getByLabel('替换原因').fill('因病不能参加');
     await dialog.getByRole('button', { name: /替\s*换/ }).click();
     const record = panel.getByRole('table', { name: '人员替换记录' });

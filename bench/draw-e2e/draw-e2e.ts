@@ -50,6 +50,8 @@ export interface DrawE2eResult {
   drawMs: number;
   /** freeze + seed + draw. */
   endToEndMs: number;
+  /** GET /api/v1/draws/:id once completed (the draw page: teams with names). */
+  showMs: number;
   /** Median of the naive draw over the same pool and quotas (row_number … ORDER BY random()). */
   randomMs: number;
   /** The same selection computed in SQL (ticket-sql.ts) over the same pool, for reference. */
@@ -162,7 +164,8 @@ export async function runDrawE2e(database: Database, options: DrawE2eOptions): P
   const fillMs = performance.now() - t0;
   log(`filled in ${(fillMs / 1000).toFixed(1)} s`);
 
-  const app = await buildApp({ config: testConfig, database, logger: false, webRoot: '/nonexistent-web' });
+  // Server errors (a 500 of a step) go to stderr with their stack; nothing else is logged.
+  const app = await buildApp({ config: testConfig, database, logger: { level: 'error', stream: process.stderr }, webRoot: '/nonexistent-web' });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const call = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> => {
@@ -206,6 +209,11 @@ export async function runDrawE2e(database: Database, options: DrawE2eOptions): P
     if (status !== 'completed') throw new Error(`draw ended ${status}`);
     log(`draw ${(drawMs / 1000).toFixed(2)} s`);
     const samples = poller ? await poller.stop() : null;
+    // What staff then open: the draw with its teams (names of every selected object and officer).
+    t0 = performance.now();
+    const shown = (await call<Draw>('GET', `/api/v1/draws/${frozen.id}`)).json;
+    const showMs = performance.now() - t0;
+    if (shown.status !== 'completed') throw new Error('draw not shown as completed');
 
     const [row] = await database.db.select().from(draws).where(eq(draws.id, frozen.id));
     if (!row?.output || row.seed === null) throw new Error('no output');
@@ -252,7 +260,7 @@ export async function runDrawE2e(database: Database, options: DrawE2eOptions): P
     const window = (from: number, to: number) => latencyStats((samples ?? []).filter((s) => s.at >= from && s.at < to));
     return {
       n: options.n, pool, selected: output.order.length, officers: row.matching.officers.length, fillMs, freezeMs, seedMs, drawMs,
-      endToEndMs: freezeMs + seedMs + drawMs, randomMs: median(randomTimes), ticketSqlMs, selectionMatchesDomain, poolMatchesDirectory,
+      endToEndMs: freezeMs + seedMs + drawMs, showMs, randomMs: median(randomTimes), ticketSqlMs, selectionMatchesDomain, poolMatchesDirectory,
       ticketSqlMatches,
       health: samples ? {
         idle: window(0, freezeStart), freeze: window(freezeStart, seedStart), draw: window(seedStart, drawEnd), all: window(freezeStart, drawEnd),

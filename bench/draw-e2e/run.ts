@@ -96,6 +96,7 @@ const rows: [string, (r: DrawE2eResult) => string][] = [
   ['seed (POST …/seed)', (r) => s(r.seedMs)],
   ['draw + matching (POST …/draw → completed)', (r) => s(r.drawMs)],
   ['**end to end** (freeze + seed + draw)', (r) => `**${s(r.endToEndMs)}**`],
+  ['then GET the draw (the staff page: teams with names)', (r) => s(r.showMs)],
   ['ORDER BY random() over the same pool (median)', (r) => s(r.randomMs)],
   ['**ratio** end to end / ORDER BY random() (goal ≤ 2×)', (r) => `**${(r.endToEndMs / r.randomMs).toFixed(1)}×**`],
   ['draw + matching alone / ORDER BY random()', (r) => `${(r.drawMs / r.randomMs).toFixed(1)}×`],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeIndicators, formatRatio, type IndicatorFacts } from './indicators.ts';
+import { computeIndicators, formatRatio, isProblemFound, type IndicatorFacts } from './indicators.ts';
 
 const empty: IndicatorFacts = {
   directoryEntities: 0,
@@ -16,6 +16,8 @@ describe('computeIndicators', () => {
   it('has no ratios where there is nothing to count', () => {
     const i = computeIndicators(empty);
     expect(i.coverageRatio).toBeNull();
+    // No directory: "met" would claim 0 of 0 meets 3 %, so there is no verdict.
+    expect(i.coverageMet).toBeNull();
     expect(i.publicationRate).toBeNull();
     expect(i.problemFoundRateByClass.D).toBeNull();
     expect(i.officerLoad).toEqual({ officers: 0, min: 0, max: 0, mean: null });
@@ -55,5 +57,15 @@ describe('computeIndicators', () => {
   it('meets the coverage target on exact integer arithmetic', () => {
     expect(computeIndicators({ ...empty, directoryEntities: 401, inspectedEntities: 12 }).coverageMet).toBe(false);
     expect(computeIndicators({ ...empty, directoryEntities: 401, inspectedEntities: 13 }).coverageMet).toBe(true);
+  });
+});
+
+describe('isProblemFound', () => {
+  it('counts A (待后续处理) and E (已责令改正), nothing else', () => {
+    expect(isProblemFound(['A', 'D'])).toBe(true);
+    expect(isProblemFound(['E'])).toBe(true);
+    expect(isProblemFound(['1'])).toBe(false);
+    expect(isProblemFound(['F'])).toBe(false);
+    expect(isProblemFound(['9'])).toBe(false);
   });
 });

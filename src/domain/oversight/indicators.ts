@@ -28,7 +28,8 @@ export interface IndicatorFacts {
 
 export interface Indicators {
   coverageRatio: number | null;
-  coverageMet: boolean;
+  /** null with no directory to measure against (a department without a plan scope). */
+  coverageMet: boolean | null;
   planPublishedOnTime: boolean | null;
   /** Published results over all results. */
   publicationRate: number | null;
@@ -55,7 +56,7 @@ export function computeIndicators(f: IndicatorFacts): Indicators {
   const loads = [...f.officerLoads.values()];
   return {
     coverageRatio: ratio(f.inspectedEntities, f.directoryEntities),
-    coverageMet: f.inspectedEntities * 10_000 >= f.directoryEntities * f.coverageTargetBp,
+    coverageMet: f.directoryEntities === 0 ? null : f.inspectedEntities * 10_000 >= f.directoryEntities * f.coverageTargetBp,
     planPublishedOnTime: f.planPublishedOnTime,
     publicationRate: ratio(published.length, f.results.length),
     onTimeRate: ratio(count(published, (r) => r.publishedOnTime), published.length),
@@ -75,4 +76,12 @@ export function computeIndicators(f: IndicatorFacts): Indicators {
 /** A ratio as the dashboard shows it: 0.1234 → "12.3%", null → "—". */
 export function formatRatio(value: number | null): string {
   return value === null ? '—' : `${(value * 100).toFixed(1)}%`;
+}
+
+/**
+ * Did the inspection find a problem? 发现问题待后续处理 (A) or 发现问题已责令改正 (E); every other
+ * code (未发现问题, 未发现经营活动, 注销 …) is not a finding about compliance.
+ */
+export function isProblemFound(codes: readonly string[]): boolean {
+  return codes.includes('A') || codes.includes('E');
 }

@@ -62,13 +62,21 @@ export const auditActions = [
   'inspection.returned',
   'inspection.published',
   'inspection.corrected',
+  'task.archived',
+  'followup.measure_set',
+  'followup.progress_recorded',
+  'followup.transferred',
+  'followup.closed',
+  'followup.added',
   'callback.recorded',
+  'anomaly.reviewed',
+  'stats.exported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export type AuditSubjectType = 'session' | 'user' | 'department' | 'api_token' | 'system'
   | 'item' | 'guideline' | 'officer' | 'officer_conflict' | 'entity' | 'import_job'
-  | 'plan' | 'task' | 'draw' | 'inspection' | 'callback';
+  | 'plan' | 'task' | 'draw' | 'inspection' | 'callback' | 'anomaly' | 'follow_up';
 
 export interface AuditActor {
   id: string | null;

@@ -15,9 +15,11 @@ import * as directorySchema from './schema-directory.ts';
 import * as plansSchema from './schema-plans.ts';
 import * as inspectionsSchema from './schema-inspections.ts';
 import * as oversightSchema from './schema-oversight.ts';
+import * as statsSchema from './schema-stats.ts';
+import * as archivesSchema from './schema-archives.ts';
 
 /** Every table, one file per area (drizzle.config.ts reads the same files). */
-const schema = { ...foundationSchema, ...directorySchema, ...plansSchema, ...inspectionsSchema, ...oversightSchema };
+const schema = { ...foundationSchema, ...directorySchema, ...plansSchema, ...inspectionsSchema, ...oversightSchema, ...statsSchema, ...archivesSchema };
 
 export type Schema = typeof schema;
 /** A Drizzle database or transaction on either engine (only repositories use it). */

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean, char, check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from './schema.ts';
+import { departments, users } from './schema.ts';
 import { draws, tasks } from './schema-plans.ts';
 
 /**
@@ -176,18 +176,67 @@ export const inspectionResults = pgTable('inspection_results', {
   check('inspection_results_reason_check', sql`${t.version} = 1 or ${t.reason} is not null`),
 ]);
 
+/** Where a follow-up was transferred (移送/抄告): a platform department, or an outside body with its document. */
+export const followUpTransferKinds = ['department', 'external'] as const;
+
 /**
- * 后续处置 (issue #7 owns it): a result with 发现问题待后续处理 opens one record with status
- * 'open'. Only the stub the result needs; #7 adds the rest.
+ * 后续处置 (issue #7): a result with 发现问题待后续处理 opens the first record (status 'open',
+ * no measure yet) when it is published; the owner department may add further measures for the
+ * same result. Every change goes through the domain state machine (src/domain/followup) and is
+ * recorded in follow_up_events. The result is closed-loop (已闭环) when all its records are closed.
  */
 export const followUps = pgTable('follow_ups', {
   id: uuid('id').primaryKey().defaultRandom(),
   inspectionId: uuid('inspection_id').notNull().references(() => inspections.id, { onDelete: 'restrict' }),
   objectKey: text('object_key').notNull(),
   status: text('status').notNull().default('open'),
+  /** Null until the department decides the measure (the record the publish step opens). */
+  measure: text('measure'),
+  /** Free text of the measure (其他, or details). */
+  measureNote: text('measure_note').notNull().default(''),
+  /** 责令改正: the date by which the entity must correct; overdue after it while not closed. */
+  dueOn: date('due_on', { mode: 'string' }),
+  /** The department responsible: the task's organising department (set on creation). */
+  ownerDepartmentId: uuid('owner_department_id').references(() => departments.id, { onDelete: 'restrict' }),
+  transferKind: text('transfer_kind'),
+  transferDepartmentId: uuid('transfer_department_id').references(() => departments.id, { onDelete: 'restrict' }),
+  transferBody: text('transfer_body'),
+  transferDocumentNo: text('transfer_document_no'),
+  transferDocumentDate: date('transfer_document_date', { mode: 'string' }),
+  closedOn: date('closed_on', { mode: 'string' }),
+  outcome: text('outcome'),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
-  uniqueIndex('follow_ups_inspection_key').on(t.inspectionId),
+  index('follow_ups_inspection_idx').on(t.inspectionId, t.createdAt),
   index('follow_ups_object_idx').on(t.objectKey),
+  index('follow_ups_owner_idx').on(t.ownerDepartmentId, t.status),
+  index('follow_ups_transfer_department_idx').on(t.transferDepartmentId),
+  check('follow_ups_status_check', sql`${t.status} in ('open', 'in_progress', 'closed')`),
+  check('follow_ups_measure_check', sql`${t.measure} is null or ${t.measure} in ('order_correction', 'transfer_case', 'notify_department', 'hand_to_daily_supervision', 'other')`),
+  check('follow_ups_transfer_check', sql`(${t.transferKind} is null and ${t.transferDepartmentId} is null and ${t.transferBody} is null)
+    or (${t.transferKind} = 'department' and ${t.transferDepartmentId} is not null)
+    or (${t.transferKind} = 'external' and ${t.transferBody} is not null and ${t.transferDocumentNo} is not null and ${t.transferDocumentDate} is not null)`),
+  check('follow_ups_closed_check', sql`(${t.status} = 'closed') = (${t.closedOn} is not null and ${t.outcome} is not null)`),
+]);
+
+/** The follow-up's timeline: measure set, progress notes, transfers, closure. Append-only. */
+export const followUpEvents = pgTable('follow_up_events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Insertion order: two events in the same millisecond still list in the order they happened. */
+  seq: integer('seq').notNull().generatedAlwaysAsIdentity(),
+  followUpId: uuid('follow_up_id').notNull().references(() => followUps.id, { onDelete: 'restrict' }),
+  type: text('type').notNull(),
+  /** The date the event happened (civil date, China time), as the user gave it. */
+  on: date('on', { mode: 'string' }).notNull(),
+  note: text('note').notNull().default(''),
+  /** The event's data as applied: the measure and due date, the transfer target, the outcome. */
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+  actorName: text('actor_name').notNull(),
+  at: createdAt(),
+}, (t) => [
+  index('follow_up_events_follow_up_idx').on(t.followUpId, t.seq),
+  check('follow_up_events_type_check', sql`${t.type} in ('created', 'measure', 'progress', 'transfer', 'close')`),
 ]);

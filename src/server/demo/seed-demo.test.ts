@@ -7,6 +7,12 @@ import { verifyRecord } from '../../domain/draw/verify-record.ts';
 import { demoPassword, demoUsers } from './demo-data.ts';
 import { demoAbandonReason, demoPlanRevisionReason, demoWitnesses } from './seed-plans.ts';
 import { seedDemo } from './seed-demo.ts';
+import { demoStoryYear } from './demo-story.ts';
+import { inspections, inspectionResults } from '../db/schema-inspections.ts';
+import { officers } from '../db/schema-directory.ts';
+import { isNotNull } from 'drizzle-orm';
+import { findUserByUsername } from '../modules/users/users.repository.ts';
+import { makeSession } from '../test/factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -37,7 +43,7 @@ describe('demo data', () => {
   });
 
   it('publishes a revised plan, a completed draw that verifies, an abandoned and redrawn draw, and a frozen task', async () => {
-    const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(t.clock.now()));
+    const year = demoStoryYear(t.clock.now());
     const get = async (url: string) => {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
@@ -79,5 +85,25 @@ describe('demo data', () => {
     expect(third.draws[0]).toMatchObject({ status: 'frozen', seedMethod: null });
     expect(third.draws[0].strata.every((s: { listHash: string }) => /^[0-9a-f]{64}$/.test(s.listHash))).toBe(true);
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
+  });
+
+  it('has inspections of the drawn task in every state, for officers who can log in', async () => {
+    const rows = await t.database.db.select({ status: inspections.status, endedOn: inspections.endedOn, version: inspections.publishedVersion }).from(inspections);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['draft', 'submitted', 'returned', 'published']));
+    expect(rows.some((r) => r.status === 'published' && r.version === 2)).toBe(true);
+    // The open draft has no end date yet; everything else ended within the story year.
+    const year = demoStoryYear(t.clock.now());
+    expect(rows.filter((r) => r.status !== 'draft').every((r) => r.endedOn?.startsWith(`${year}-`))).toBe(true);
+    const versions = await t.database.db.select({ reason: inspectionResults.reason, version: inspectionResults.version }).from(inspectionResults);
+    expect(versions.filter((v) => v.version === 2).map((v) => v.reason)).toEqual([expect.stringContaining('更正')]);
+    const linked = await t.database.db.select({ key: officers.key }).from(officers).where(isNotNull(officers.userId));
+    expect(linked.length).toBeGreaterThanOrEqual(2);
+
+    const zhifa1 = await findUserByUsername(t.database.db, 'zhifa1');
+    if (!zhifa1) throw new Error('no zhifa1');
+    const session = await makeSession(t.database.db, zhifa1, t.clock.now());
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/inspections?scope=mine', headers: session.headers })).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.some((i: { status: string }) => i.status === 'draft')).toBe(true);
   });
 });

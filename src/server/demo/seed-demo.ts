@@ -5,6 +5,8 @@ import { countDepartments, insertDepartment } from '../modules/organizations/org
 import { countUsers, insertUser } from '../modules/users/users.repository.ts';
 import { demoBureau, demoDepartments, demoPassword, demoUsers } from './demo-data.ts';
 import { seedDirectory } from './seed-directory.ts';
+import { demoStoryYear, storyClock } from './demo-story.ts';
+import { seedInspections } from './seed-inspections.ts';
 import { seedPlansAndDraws } from './seed-plans.ts';
 
 export type SeedProgress = (done: number, total: number, label: string) => void;
@@ -23,6 +25,10 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
  */
 export async function seedDemo(db: Db, now: Date, progress: SeedProgress = () => {}): Promise<boolean> {
   if (!(await isEmptyDatabase(db))) return false;
+  // The demo tells one past year (demo-story.ts): the bureau, its staff and its directory are
+  // set up at the start of that year, then the year's plan, draws and inspections follow.
+  const clock = storyClock(demoStoryYear(now));
+  now = clock.now();
   const passwordHash = await hashPassword(demoPassword);
   const actor = { id: null, name: '演示数据' };
   await db.transaction(async (tx) => {
@@ -66,7 +72,8 @@ export async function seedDemo(db: Db, now: Date, progress: SeedProgress = () =>
   });
   // After the commit: the plan, task and draw services run their own transactions (and the
   // draw job), exactly as the HTTP routes do.
-  await seedPlansAndDraws(db, now);
-  progress(demoSeedSteps, demoSeedSteps, '抽查计划、任务与抽取');
+  const draws = await seedPlansAndDraws(db, clock);
+  await seedInspections(db, clock, draws.completed);
+  progress(demoSeedSteps, demoSeedSteps, '抽查计划、任务、抽取与检查结果');
   return true;
 }

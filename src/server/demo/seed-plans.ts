@@ -1,6 +1,5 @@
 import { createPlanBodySchema, updatePlanBodySchema } from '../../contracts/plans.ts';
 import { createTaskBodySchema, seedBodySchema, type Draw } from '../../contracts/tasks.ts';
-import { chinaDate } from '../../domain/task/china-time.ts';
 import { loadConfig } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { Principal } from '../http/access.ts';
@@ -14,6 +13,7 @@ import { createPlanFor, revisePlanFor, transitionPlanFor, updatePlanFor } from '
 import { toRoles } from '../modules/session/session.service.ts';
 import { createTaskFor, freezeTaskFor } from '../modules/tasks/tasks.service.ts';
 import { findUserByUsername } from '../modules/users/users.repository.ts';
+import type { StoryClock } from './demo-story.ts';
 
 /** What the demo plans and draws are, for the loader's test and the browser tests. */
 export interface DemoDraws {
@@ -33,16 +33,6 @@ export const demoDiceDigits = '3150 2641 6625 4431 2536 1426';
 export const demoWitnesses = ['县司法局监督人员', '企业代表', '政策法规科工作人员'];
 export const demoAbandonReason = '产生随机种子时见证人未全部到场，按规定作废本次抽取，重新冻结后另行产生种子';
 export const demoPlanRevisionReason = '根据市交通运输局通知，增加危险货物道路运输企业联合抽查';
-
-/**
- * The clock of the demo services: starts at the loader's `now` and moves one second per call,
- * so that every step (freeze, seed, draw) is later than the one before — a record whose
- * drawnAt is not after its frozenAt does not verify.
- */
-function steppingClock(start: Date): () => Date {
-  let t = start.getTime();
-  return () => new Date((t += 1000));
-}
 
 function must<T>(result: Result<T>, step: string): T {
   if (!result.ok) throw new Error(`demo: ${step} failed: ${result.failure.detail ?? result.failure.kind}`);
@@ -65,10 +55,10 @@ async function principalOf(db: Db, username: string): Promise<Principal> {
  * Runs after the directory is loaded, through the same service functions as the HTTP routes, so
  * the data (audit events included) is what the application itself produces.
  */
-export async function seedPlansAndDraws(db: Db, now: Date): Promise<DemoDraws> {
+export async function seedPlansAndDraws(db: Db, clock: StoryClock): Promise<DemoDraws> {
   // The services read only db and now; the configuration (ports, data folder) plays no part here.
-  const ctx: ServiceContext = { db, config: loadConfig({}), now: steppingClock(now) };
-  const year = Number(chinaDate(now).slice(0, 4));
+  const ctx: ServiceContext = { db, config: loadConfig({}), now: clock.now };
+  const year = clock.year;
   const yunguan = await principalOf(db, 'yunguan');
   const lingdao = await principalOf(db, 'lingdao');
   const admin = await principalOf(db, 'admin');
@@ -100,6 +90,7 @@ export async function seedPlansAndDraws(db: Db, now: Date): Promise<DemoDraws> {
     line('机动车驾驶员培训机构抽查', [training], [], ['驾驶员培训'], 2000, '04-01', '09-30'),
     line('机动车维修经营者抽查', [repair, vehicles], [zhzf], ['机动车维修'], 1000, '05-01', '11-30'),
   ];
+  clock.at('01-08');
   let plan = must(await createPlanFor(ctx, yunguan, createPlanBodySchema.parse({
     departmentId: ysgl, year, title: `运输管理科 ${year} 年度双随机抽查工作计划`, lines,
   })), 'create plan');
@@ -108,11 +99,14 @@ export async function seedPlansAndDraws(db: Db, now: Date): Promise<DemoDraws> {
     must(await transitionPlanFor(ctx, lingdao, plan.id, 'approve'), 'approve plan');
     plan = must(await transitionPlanFor(ctx, yunguan, plan.id, 'publish'), 'publish plan');
   };
+  clock.at('01-15');
   await publish();
+  clock.at('06-18');
   must(await revisePlanFor(ctx, yunguan, plan.id, demoPlanRevisionReason), 'revise plan');
   must(await updatePlanFor(ctx, yunguan, plan.id, updatePlanBodySchema.parse({
     lines: [...lines, line('危险货物道路运输企业联合抽查', [dangerous, vehicles], [aqjd, zhzf], ['危险货物运输'], 3000, '07-01', '10-31')],
   })), 'update plan');
+  clock.at('06-25');
   await publish();
 
   // ——— Tasks of the plan ———
@@ -133,30 +127,40 @@ export async function seedPlansAndDraws(db: Db, now: Date): Promise<DemoDraws> {
 
   // The tasks inspect firms (市场主体), not their vehicles: kinds ['subject'].
   // 1. Drawn to the end: risk strata, dice seed before witnesses, a replacement, dispatch confirmed.
+  clock.at('02-26');
   const passengerTask = await task('001', '道路客运企业经营行为联合抽查', {
     itemIds: [...passenger, vehicles], scope: { industries: ['道路客运'], kinds: ['subject'] },
     strata: { kind: 'by_risk_class', quotas: { A: { ratioBp: 3000 }, B: { ratioBp: 1000 }, C: { ratioBp: 2000 }, D: { ratioBp: 10000 }, U: { count: 1 } } },
     periodFrom: `${year}-03-01`, periodTo: `${year}-06-30`,
   });
+  clock.at('03-04');
   const frozen1 = must(await freezeTaskFor(ctx, yunguan, passengerTask.id), 'freeze task 001');
+  clock.at('03-05', '10:00');
   must(await setSeedFor(ctx, yunguan, frozen1.id, seedBodySchema.parse({ method: 'dice', digits: demoDiceDigits, witnesses: demoWitnesses })), 'seed 001');
   let completed = await run(frozen1);
   const firstTeam = completed.teams[0];
   const leaving = firstTeam?.officers[firstTeam.officers.length - 1];
   if (!firstTeam || !leaving) throw new Error('demo: the completed draw has no team');
+  clock.at('03-06');
   must(await replaceOfficerFor(ctx, yunguan, completed.id, { object: firstTeam.object, officer: leaving.key, reason: '该执法人员因公出差，不能参加本次检查' }), 'replace officer');
   must(await confirmDrawFor(ctx, yunguan, completed.id, ysgl), 'confirm 运输管理科');
+  clock.at('03-07');
   completed = must(await confirmDrawFor(ctx, admin, completed.id, zhzf), 'confirm 综合执法大队');
 
   // 2. Abandoned after the seed, with its reason, then frozen again (a new draw ID) and drawn.
+  clock.at('04-01');
   const trainingTask = await task('002', '机动车驾驶员培训机构抽查', {
     itemIds: [training], scope: { industries: ['驾驶员培训'], kinds: ['subject'] }, strata: { kind: 'single', quota: { ratioBp: 2000 } },
     periodFrom: `${year}-04-01`, periodTo: `${year}-09-30`,
   });
+  clock.at('04-08');
   const frozen2 = must(await freezeTaskFor(ctx, yunguan, trainingTask.id), 'freeze task 002');
   must(await setSeedFor(ctx, yunguan, frozen2.id, seedBodySchema.parse({ method: 'dice', digits: '6612 3345 1526 6341 2253', witnesses: ['企业代表'] })), 'seed 002');
+  clock.at('04-09', '10:30');
   const abandoned = must(await abandonDrawFor(ctx, yunguan, frozen2.id, demoAbandonReason), 'abandon 002');
+  clock.at('04-10');
   const refrozen = must(await freezeTaskFor(ctx, yunguan, trainingTask.id), 'freeze task 002 again');
+  clock.at('04-11', '10:00');
   must(await setSeedFor(ctx, yunguan, refrozen.id, seedBodySchema.parse({
     method: 'departments', witnesses: demoWitnesses,
     contributions: [{ departmentId: ysgl, digits: '4521 6633 1254' }, { departmentId: zhzf, digits: '2316 5542 6613' }],
@@ -164,12 +168,14 @@ export async function seedPlansAndDraws(db: Db, now: Date): Promise<DemoDraws> {
   const redrawn = await run(refrozen);
 
   // 3. Frozen and announced; the seed ceremony has not happened yet.
+  clock.at('09-15');
   const repairTask = await task('003', '机动车维修经营者抽查', {
     itemIds: [repair, vehicles], scope: { industries: ['机动车维修'], kinds: ['subject'] },
     strata: { kind: 'by_risk_class', quotas: { A: { ratioBp: 2000 }, B: { ratioBp: 1000 }, C: { ratioBp: 1000 }, D: { ratioBp: 5000 }, U: { count: 1 } } },
     exclusions: { excludedStatuses: ['deregistered', 'revoked', 'moved_out', 'closed'], inspectedWithinDays: 365 },
     periodFrom: `${year}-05-01`, periodTo: `${year}-11-30`,
   });
+  clock.at('09-22');
   const frozen = must(await freezeTaskFor(ctx, yunguan, repairTask.id), 'freeze task 003');
 
   return { year, planId: plan.id, completed, abandoned, redrawn, frozen };

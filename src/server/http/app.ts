@@ -13,6 +13,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { appVersion, repoRoot } from '../version.ts';
 import { createJobRunner } from '../jobs/job-runner.ts';
+import { registerArchivesRoutes } from '../modules/archives/archives.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerDrawsRoutes } from '../modules/draws/draws.routes.ts';
 import { registerEntitiesRoutes } from '../modules/entities/entities.routes.ts';
@@ -20,7 +21,9 @@ import { registerGuidelinesRoutes } from '../modules/guidelines/guidelines.route
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { registerImportsRoutes } from '../modules/imports/imports.routes.ts';
 import { registerCallbacksRoutes } from '../modules/callbacks/callbacks.routes.ts';
+import { registerOversightRoutes } from '../modules/oversight/oversight.routes.ts';
 import { registerInspectionsRoutes } from '../modules/inspections/inspections.routes.ts';
+import { registerFollowUpsRoutes } from '../modules/followups/followups.routes.ts';
 import { registerItemsRoutes } from '../modules/items/items.routes.ts';
 import { registerOfficersRoutes } from '../modules/officers/officers.routes.ts';
 import { registerOrganizationsRoutes } from '../modules/organizations/organizations.routes.ts';
@@ -161,7 +164,10 @@ export async function buildApp(options: BuildAppOptions): Promise<ZodApp> {
   registerDrawsRoutes(app, ctx, jobs);
   registerImportsRoutes(app, ctx);
   registerInspectionsRoutes(app, ctx);
+  registerFollowUpsRoutes(app, ctx);
   registerCallbacksRoutes(app, ctx);
+  registerArchivesRoutes(app, ctx);
+  registerOversightRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const webBuilt = existsSync(path.join(webRoot, 'index.html'));

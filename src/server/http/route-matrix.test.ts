@@ -147,6 +147,17 @@ Object.assign(table, {
   'GET /api/v1/public/results/:key': { allowed: 'public', request: () => ({ url: '/api/v1/public/results/NONE' }) },
 } satisfies Record<string, Case>);
 
+// Follow-ups (src/server/modules/followups): department scoping is in the service (404 for another department's).
+Object.assign(table, {
+  'GET /api/v1/followups': { allowed: 'signed_in', request: () => ({ url: '/api/v1/followups' }) },
+  'GET /api/v1/followups/:id': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/followups/${ids.missingId}` }) },
+  'POST /api/v1/followups/:id/measure': { allowed: admins, request: (ids) => ({ url: `/api/v1/followups/${ids.missingId}/measure`, payload: { measure: 'other' } }) },
+  'POST /api/v1/followups/:id/progress': { allowed: admins, request: (ids) => ({ url: `/api/v1/followups/${ids.missingId}/progress`, payload: { on: '2026-01-05', note: '进展' } }) },
+  'POST /api/v1/followups/:id/transfer': { allowed: admins, request: (ids) => ({ url: `/api/v1/followups/${ids.missingId}/transfer`, payload: { on: '2026-01-05', target: { kind: 'department', departmentId: ids.departmentId } } }) },
+  'POST /api/v1/followups/:id/close': { allowed: admins, request: (ids) => ({ url: `/api/v1/followups/${ids.missingId}/close`, payload: { closedOn: '2026-01-05', outcome: '已整改' } }) },
+  'POST /api/v1/followups/:id/measures': { allowed: admins, request: (ids) => ({ url: `/api/v1/followups/${ids.missingId}/measures`, payload: { measure: 'other' } }) },
+} satisfies Record<string, Case>);
+
 function declared(access: Access | undefined): Allowed | undefined {
   if (!access) return undefined;
   if (access.kind === 'public') return 'public';
@@ -187,6 +198,25 @@ Object.assign(table, {
   'POST /api/v1/callbacks': { allowed: ['oversight', 'system_admin'], request: () => ({ url: '/api/v1/callbacks', payload: {} }) },
   'GET /api/v1/callbacks/summary': { allowed: callbackReaders, request: () => ({ url: '/api/v1/callbacks/summary?year=2024' }) },
 });
+
+// 督导考核 (src/server/modules/oversight).
+const statsReaders = ['oversight', 'leader', 'system_admin', 'department_admin'] as const;
+const statsReporters = ['oversight', 'leader', 'system_admin'] as const;
+Object.assign(table, {
+  'GET /api/v1/stats/indicators': { allowed: statsReaders, request: () => ({ url: '/api/v1/stats/indicators?year=2024' }) },
+  'GET /api/v1/stats/anomalies': { allowed: statsReaders, request: () => ({ url: '/api/v1/stats/anomalies?year=2024' }) },
+  'POST /api/v1/stats/anomalies/:id/review': { allowed: ['oversight', 'system_admin'], request: (ids: Ids) => ({ url: `/api/v1/stats/anomalies/${ids.missingId}/review`, payload: {} }) },
+  'GET /api/v1/stats/report': { allowed: statsReporters, request: () => ({ url: '/api/v1/stats/report?period=2024-Q3' }) },
+  'GET /api/v1/stats/report.xlsx': { allowed: statsReporters, request: () => ({ url: '/api/v1/stats/report.xlsx?period=2024-09' }) },
+  'GET /api/v1/stats/assessment.xlsx': { allowed: statsReporters, request: () => ({ url: '/api/v1/stats/assessment.xlsx?year=2024' }) },
+});
+
+// 归档 (src/server/modules/archives): department admins of the task archive; oversight and leaders read too.
+Object.assign(table, {
+  'GET /api/v1/tasks/:id/archive/check': { allowed: ['system_admin', 'department_admin', 'oversight', 'leader'], request: (ids) => ({ url: `/api/v1/tasks/${ids.missingId}/archive/check` }) },
+  'POST /api/v1/tasks/:id/archive': { allowed: admins, request: (ids) => ({ url: `/api/v1/tasks/${ids.missingId}/archive` }) },
+  'GET /api/v1/tasks/:id/archive.zip': { allowed: ['system_admin', 'department_admin', 'oversight', 'leader'], request: (ids) => ({ url: `/api/v1/tasks/${ids.missingId}/archive.zip` }) },
+} satisfies Record<string, Case>);
 
 describe('role × route matrix', () => {
   it('lists every registered /api route, with the access the route declares', () => {

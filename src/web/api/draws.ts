@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import {
-  drawSchema, jointRecordFormSchema, myAssignmentsSchema, taskSchema,
-  type Draw, type MyAssignments, type replacementBodySchema, type seedBodySchema, type Task,
+  drawSchema, jointRecordFormSchema, myAssignmentsSchema,
+  type Draw, type MyAssignments, type replacementBodySchema, type seedBodySchema,
 } from '../../contracts/tasks.ts';
 import { apiRequest } from './client.ts';
 
@@ -12,10 +12,6 @@ export type ReplacementBody = z.input<typeof replacementBodySchema>;
 export type JointRecordForm = z.infer<typeof jointRecordFormSchema>;
 
 const drawPath = (id: string) => `/api/v1/draws/${encodeURIComponent(id)}`;
-
-export function getTask(id: string): Promise<Task> {
-  return apiRequest('GET', `/api/v1/tasks/${encodeURIComponent(id)}`, { schema: taskSchema });
-}
 
 export function freezeTask(taskId: string): Promise<Draw> {
   return apiRequest('POST', `/api/v1/tasks/${encodeURIComponent(taskId)}/freeze`, { schema: drawSchema });

@@ -18,6 +18,8 @@ const TokensPage = lazy(() => import('../features/account/tokens-page.tsx').then
 const EntitiesPage = lazy(() => import('../features/entities/entities-page.tsx').then((m) => ({ default: m.EntitiesPage })));
 const ItemsPage = lazy(() => import('../features/items/items-page.tsx').then((m) => ({ default: m.ItemsPage })));
 const GuidelinesPage = lazy(() => import('../features/guidelines/guidelines-page.tsx').then((m) => ({ default: m.GuidelinesPage })));
+const OversightDashboardPage = lazy(() => import('../features/oversight/oversight-dashboard-page.tsx').then((m) => ({ default: m.OversightDashboardPage })));
+const AssessmentPrintPage = lazy(() => import('../features/oversight/assessment-print-page.tsx').then((m) => ({ default: m.AssessmentPrintPage })));
 const CallbacksPage = lazy(() => import('../features/callbacks/callbacks-page.tsx').then((m) => ({ default: m.CallbacksPage })));
 const OfficersPage = lazy(() => import('../features/officers/officers-page.tsx').then((m) => ({ default: m.OfficersPage })));
 const MyInspectionsPage = lazy(() => import('../features/inspections/inspection-list-page.tsx').then((m) => ({ default: m.MyInspectionsPage })));
@@ -27,7 +29,8 @@ const PlansPage = lazy(() => import('../features/plans/plans-page.tsx').then((m)
 const PlanDetailPage = lazy(() => import('../features/plans/plan-detail-page.tsx').then((m) => ({ default: m.PlanDetailPage })));
 const TasksPage = lazy(() => import('../features/tasks/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
 const TaskDetailPage = lazy(() => import('../features/tasks/task-detail-page.tsx').then((m) => ({ default: m.TaskDetailPage })));
-const TaskDrawPage = lazy(() => import('../features/draws/task-draw-page.tsx').then((m) => ({ default: m.TaskDrawPage })));
+const FollowUpsPage = lazy(() => import('../features/followups/followups-page.tsx').then((m) => ({ default: m.FollowUpsPage })));
+const FollowUpDetailPage = lazy(() => import('../features/followups/followup-detail-page.tsx').then((m) => ({ default: m.FollowUpDetailPage })));
 const JointRecordPage = lazy(() => import('../features/draws/joint-record-page.tsx').then((m) => ({ default: m.JointRecordPage })));
 
 /** Pages that work now, by menu key; every other menu entry shows 建设中. */
@@ -43,10 +46,12 @@ const readyPages: Record<string, ComponentType> = {
   guidelines: GuidelinesPage,
   officers: OfficersPage,
   callbacks: CallbacksPage,
+  'oversight-dashboard': OversightDashboardPage,
   'my-inspections': MyInspectionsPage,
   review: ReviewResultsPage,
   plans: PlansPage,
   tasks: TasksPage,
+  followups: FollowUpsPage,
 };
 
 function PageSpin() {
@@ -105,6 +110,9 @@ const router = createBrowserRouter([
       // 一企一表 prints without the app's menu and header.
       path: '/draws/:id/forms/:object', element: <Suspense fallback={<FullPageSpin />}><JointRecordPage /></Suspense>,
     }, {
+      // 年度考核 prints without the app's menu and header.
+      path: '/oversight/assessment/:year', element: <Suspense fallback={<FullPageSpin />}><AssessmentPrintPage /></Suspense>,
+    }, {
       element: <AppLayout />,
       children: [
         ...allLeaves().map((leaf) => (leaf.path === '/'
@@ -113,7 +121,7 @@ const router = createBrowserRouter([
         { path: '/plans/:id', element: <DetailPage leafKey="plans" page={PlanDetailPage} /> },
         { path: '/inspections/:id', element: <DetailPage leafKey={['my-inspections', 'review']} page={InspectionPage} /> },
         { path: '/tasks/:id', element: <DetailPage leafKey="tasks" page={TaskDetailPage} /> },
-        { path: '/draws/task/:taskId', element: <DetailPage leafKey="tasks" page={TaskDrawPage} /> },
+        { path: '/followups/:id', element: <DetailPage leafKey="followups" page={FollowUpDetailPage} /> },
         { path: '/403', element: <ForbiddenPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

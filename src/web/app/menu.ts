@@ -83,14 +83,14 @@ export const menu: readonly MenuEntry[] = [
     plannedFeatures: ['检查结果审核', '20 个工作日公示期限提醒', '结果公示与更正'],
   },
   {
-    key: 'followups', label: '后续处置', path: '/followups', roles: ['department_admin', 'officer', 'oversight'], status: 'planned', icon: 'followups',
+    key: 'followups', label: '后续处置', path: '/followups', roles: ['department_admin', 'officer', 'oversight'], status: 'ready', icon: 'followups',
     plannedFeatures: ['发现问题的后续处置与移送', '闭环跟踪至处理结果', '归档与回访'],
   },
   {
     key: 'oversight', label: '督导考核', icon: 'oversight',
     children: [
       {
-        key: 'oversight-dashboard', label: '督导看板', path: '/oversight', roles: OVERSIGHT_ROLES, status: 'planned',
+        key: 'oversight-dashboard', label: '督导看板', path: '/oversight', roles: OVERSIGHT_ROLES, status: 'ready',
         plannedFeatures: ['各部门计划执行、抽查比例与公示及时性统计', '异常提示', '年度考核评分与信息报送'],
       },
       { key: 'callbacks', label: '回访记录', path: '/oversight/callbacks', roles: OVERSIGHT_ROLES, status: 'ready' },

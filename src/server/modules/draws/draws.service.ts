@@ -19,6 +19,7 @@ import { fail, ok, type Result } from '../../http/failures.ts';
 import { computeDrawOffThread } from '../../jobs/compute-draw-off-thread.ts';
 import { yieldToEventLoop, type JobRunner } from '../../jobs/job-runner.ts';
 import { departmentsByIds, entityByKey, itemsByIds, latestGuidelines } from '../tasks/lookups.repository.ts';
+import { refuseIfArchived } from '../archives/archived-guard.ts';
 import { refuseAudited } from '../tasks/refusal.ts';
 import { canManageTask } from '../tasks/tasks.policy.ts';
 import { findTask, officersByKeys, setTaskStatusIf, type DrawRow, type TaskRow } from '../tasks/tasks.repository.ts';
@@ -43,7 +44,7 @@ async function loadManaged(ctx: ServiceContext, principal: Principal, id: string
   const loaded = await loadDraw(ctx, id);
   if (!loaded.ok) return loaded;
   if (!canManageTask(principal.user, loaded.value.task)) return fail('forbidden', '机构管理员只能管理本机构组织或参与的抽查任务的抽取');
-  return loaded;
+  return (await refuseIfArchived(ctx.db, loaded.value.task)) ?? loaded;
 }
 
 export async function getDrawFor(ctx: ServiceContext, id: string): Promise<Result<Draw>> {

@@ -7,6 +7,7 @@ import {
   type ChecklistItemJson,
 } from '../../db/schema-inspections.ts';
 import { drawReplacements, draws, planVersions, plans, tasks } from '../../db/schema-plans.ts';
+import { closedLoopByInspection } from '../followups/followups.closed-loop.ts';
 
 export type InspectionRow = typeof inspections.$inferSelect;
 export type AnswerRow = typeof inspectionAnswers.$inferSelect;
@@ -139,13 +140,23 @@ export async function insertResultVersion(db: Db, values: typeof inspectionResul
   await db.insert(inspectionResults).values(values);
 }
 
+/**
+ * The first follow-up of a result with problems (issue #7 adds more measures): opened once,
+ * owned by the task's organising department; a later correction with problems keeps it.
+ */
 export async function openFollowUp(db: Db, inspectionId: string, objectKey: string, at: Date): Promise<void> {
-  await db.insert(followUps).values({ inspectionId, objectKey, status: 'open', createdAt: at, updatedAt: at }).onConflictDoNothing({ target: followUps.inspectionId });
+  const [existing] = await db.select({ id: followUps.id }).from(followUps).where(eq(followUps.inspectionId, inspectionId)).limit(1);
+  if (existing) return;
+  const [owner] = await db.select({ id: tasks.organizerDepartmentId }).from(inspections).innerJoin(tasks, eq(tasks.id, inspections.taskId)).where(eq(inspections.id, inspectionId));
+  await db.insert(followUps).values({ inspectionId, objectKey, status: 'open', ownerDepartmentId: owner?.id ?? null, createdAt: at, updatedAt: at });
 }
 
+/** One row per inspection: the first follow-up and the status over all of them (closed = 已闭环, every one closed). */
 export async function followUpsOf(db: Db, inspectionIds: readonly string[]): Promise<{ id: string; inspectionId: string; status: string }[]> {
   if (inspectionIds.length === 0) return [];
-  return db.select({ id: followUps.id, inspectionId: followUps.inspectionId, status: followUps.status }).from(followUps).where(inArray(followUps.inspectionId, [...inspectionIds]));
+  const rows = await db.select({ id: followUps.id, inspectionId: followUps.inspectionId, status: followUps.status }).from(followUps)
+    .where(inArray(followUps.inspectionId, [...inspectionIds])).orderBy(asc(followUps.createdAt), asc(followUps.id));
+  return closedLoopByInspection(rows);
 }
 
 export async function entitiesByKeys(db: Db, keys: readonly string[]) {

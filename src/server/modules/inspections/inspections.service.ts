@@ -16,6 +16,7 @@ import type { ChecklistItemJson, ItemResultJson } from '../../db/schema-inspecti
 import type { Principal } from '../../http/access.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { fail, ok, type FieldError, type Result } from '../../http/failures.ts';
+import { refuseIfArchived } from '../archives/archived-guard.ts';
 import { currentTeams } from '../draws/draws.presenter.ts';
 import { replacementsOf } from '../draws/draws.repository.ts';
 import { itemsByIds, latestGuidelines } from '../tasks/lookups.repository.ts';
@@ -121,6 +122,8 @@ async function loadForTeam(ctx: ServiceContext, principal: Principal, id: string
     });
     return fail('forbidden', detail);
   }
+  const archived = await refuseIfArchived(ctx.db, loaded.value.task);
+  if (archived) return archived;
   if (!(editable as readonly string[]).includes(inspection.status)) {
     return fail('conflict', `检查结果当前为“${inspectionStatusLabels[inspection.status as InspectionStatus]}”，不能修改`);
   }
@@ -131,7 +134,7 @@ async function loadForReview(ctx: ServiceContext, principal: Principal, id: stri
   const loaded = await load(ctx, principal, id);
   if (!loaded.ok) return loaded;
   if (!canReviewInspection(principal.user, loaded.value.task)) return fail('forbidden', '只有任务组织或参与部门的机构管理员才能审核、公示检查结果');
-  return loaded;
+  return (await refuseIfArchived(ctx.db, loaded.value.task)) ?? loaded;
 }
 
 async function audit(ctx: ServiceContext, principal: Principal, inspection: InspectionRow, action: AuditAction, summary: string, changes: Record<string, unknown>, at: Date, tx = ctx.db): Promise<void> {

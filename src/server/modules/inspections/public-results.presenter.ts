@@ -17,7 +17,8 @@ export interface PublicResultSource {
   followUpStatus: string | null;
 }
 
-const followUpLabels: Record<string, string> = { open: '后续处置中', closed: '后续处置已完结' };
+/** The status over all follow-ups of the result (see followups.closed-loop.ts): 已闭环 only when every one is closed. */
+const followUpLabels: Record<string, string> = { open: '后续处置中', in_progress: '后续处置中', closed: '后续处置已完结（已闭环）' };
 const labelsOf = (codes: readonly string[]) => codes.map((c) => resultCodeLabel(c as ResultCode)).join('；');
 
 export function presentPublicResult(source: PublicResultSource): PublicResult | null {

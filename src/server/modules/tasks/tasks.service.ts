@@ -17,6 +17,7 @@ import {
 import { chinaDate, chinaIso } from '../../../domain/task/china-time.ts';
 import { DEFAULT_CONFIRM_WORKDAYS } from '../../../domain/task/dispatch.ts';
 import { appendAudit } from '../../audit/audit-log.ts';
+import { refuseIfArchived } from '../archives/archived-guard.ts';
 import type { Principal } from '../../http/access.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { fail, ok, type Result } from '../../http/failures.ts';
@@ -161,6 +162,8 @@ export async function updateTaskFor(ctx: ServiceContext, principal: Principal, i
   const task = await findTask(ctx.db, id);
   if (!task) return fail('not_found', '抽查任务不存在');
   if (!canManageTask(principal.user, task)) return fail('forbidden', '机构管理员只能管理本机构组织或参与的抽查任务');
+  const archived = await refuseIfArchived(ctx.db, task);
+  if (archived) return archived;
   if (task.status !== 'draft') {
     return refuseAudited(ctx, principal, { action: 'task.change_refused', subjectType: 'task', subjectId: task.id, attempted: `修改字段：${Object.keys(body).join('、')}` }, frozenDetail(task));
   }
@@ -222,6 +225,8 @@ export async function freezeTaskFor(ctx: ServiceContext, principal: Principal, i
   const task = await findTask(ctx.db, id);
   if (!task) return fail('not_found', '抽查任务不存在');
   if (!canManageTask(principal.user, task)) return fail('forbidden', '机构管理员只能管理本机构组织或参与的抽查任务');
+  const archived = await refuseIfArchived(ctx.db, task);
+  if (archived) return archived;
   if (task.status !== 'draft') {
     return refuseAudited(ctx, principal, { action: 'task.change_refused', subjectType: 'task', subjectId: task.id, attempted: '再次冻结' },
       `抽查任务 ${task.code} 已冻结，不能再次冻结；如需重新抽取，请先作废当前抽取`);

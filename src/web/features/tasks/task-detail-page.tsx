@@ -10,6 +10,7 @@ import { getTask } from '../../api/tasks.ts';
 import { useCurrentUser } from '../../app/session-context.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { useProblemReporter } from '../../components/problem.ts';
+import { ArchiveCard } from '../archives/archive-card.tsx';
 import { DrawPanel } from '../draws/draw-panel.tsx';
 import { describeExclusions, describeScope, describeStrata, describeTeam, taskStatusColors, taskStatusLabel, taskStatusTextStyle } from './scheme-text.ts';
 import { TaskEditor } from './task-editor.tsx';
@@ -91,6 +92,7 @@ export function TaskDetailPage() {
       </Card>
       {/* Freeze, seed ceremony, draw, teams and dispatch: the draws feature. */}
       <DrawPanel task={task} onChanged={onDrawChanged} />
+      <ArchiveCard task={task} />
       <TaskEditor
         open={editing} editing={task} departments={departments} onClose={() => setEditing(false)}
         onSaved={(saved) => { setEditing(false); setTask(saved); void message.success(`已保存抽查任务 ${saved.code}`); }}
