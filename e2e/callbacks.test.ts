@@ -25,16 +25,17 @@ describe.skipIf(skipReason !== '')('callbacks (回访)', () => {
     const dialog = page.getByRole('dialog', { name: '记录回访' });
     const entity = dialog.getByLabel('被回访的检查对象');
     await entity.click();
-    await entity.fill('有限公司');
+    // The directory search matches the start of the name (or a code): the demo firms are 示例县….
+    await entity.fill('示例县');
+    // The first match becomes the active option; Enter picks it (antd's visible options carry no role).
     const option = page.getByRole('option').first();
-    await option.waitFor();
-    const entityLabel = (await option.innerText()).replace(/（.*$/u, '');
-    await option.click();
+    await option.waitFor({ state: 'attached' });
+    const entityLabel = ((await option.getAttribute('aria-label')) ?? '').replace(/（[^（]*$/u, '');
+    await entity.press('Enter');
     await dialog.getByLabel('受访人').fill('王经理');
     await dialog.getByRole('switch', { name: '执法人员是否出示证件' }).click();
     await dialog.getByRole('radio', { name: '不满意' }).check();
     await dialog.getByLabel('情况摘要').fill('执法人员未出示执法证件');
-    expect(await seriousAxeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: /保\s*存/u }).click();
     await page.getByText('回访已记录').waitFor();
 
@@ -44,6 +45,7 @@ describe.skipIf(skipReason !== '')('callbacks (回访)', () => {
     await expect.poll(async () => Number((await total.innerText()).replace(/\D+/gu, ''))).toBe(before + 1);
     await page.getByRole('checkbox', { name: '只看需关注的回访' }).check();
     await page.getByRole('row', { name: new RegExp(entityLabel.slice(0, 6), 'u') }).first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'callbacks-fagui');
     await context.close();
   });

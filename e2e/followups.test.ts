@@ -133,6 +133,7 @@ describe.skipIf(skipReason !== '')('follow-up journey: problem found → transfe
     const row = page.getByRole('row').filter({ hasText: published.entityName });
     await row.getByText('已完结').waitFor();
     await row.getByText('移送 县公安局交警大队（交运移〔2026〕8号', { exact: false }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     const inspection = await api<{ followUp: { status: string } | null }>(context, 'GET', `/api/v1/inspections/${published.inspectionId}`);
     expect(inspection.followUp?.status).toBe('closed');
   });

@@ -99,6 +99,12 @@ describe('demo data', () => {
     const linked = await t.database.db.select({ key: officers.key }).from(officers).where(isNotNull(officers.userId));
     expect(linked.length).toBeGreaterThanOrEqual(2);
 
+    // The portal home counts what the public listings hold.
+    const home = (await t.app.inject({ method: 'GET', url: '/api/v1/public/home' })).json();
+    const itemsTotal = (await t.app.inject({ method: 'GET', url: '/api/v1/public/items?pageSize=1' })).json().total;
+    expect(home.counts).toEqual({ items: itemsTotal, plans: 1, tasks: 3, results: 3 });
+    expect(itemsTotal).toBeGreaterThan(10);
+
     const zhifa1 = await findUserByUsername(t.database.db, 'zhifa1');
     if (!zhifa1) throw new Error('no zhifa1');
     const session = await makeSession(t.database.db, zhifa1, t.clock.now());

@@ -72,8 +72,7 @@ export async function seedDemo(db: Db, now: Date, progress: SeedProgress = () =>
   });
   // After the commit: the plan, task and draw services run their own transactions (and the
   // draw job), exactly as the HTTP routes do.
-  const draws = await seedPlansAndDraws(db, clock);
-  await seedInspections(db, clock, draws.completed);
+  await seedPlansAndDraws(db, clock, (completed) => seedInspections(db, clock, completed));
   progress(demoSeedSteps, demoSeedSteps, '抽查计划、任务、抽取与检查结果');
   return true;
 }

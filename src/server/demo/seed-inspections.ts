@@ -129,9 +129,9 @@ export async function seedInspections(db: Db, clock: StoryClock, completed: Draw
     must(await signFor(ctx, w.principal, w.id, { signer: 'representative', name: '企业负责人', imagePng: tinyPng }), 'representative signature');
   };
   const submitted = async (w: (typeof work)[number], start: string, end: string, problem: boolean, submitOn: string) => {
-    clock.at(start);
-    await fill(w, start, end, problem);
+    // Entered at the end of the inspection day (an end date may not lie in the future).
     clock.at(end, '17:00');
+    await fill(w, start, end, problem);
     await evidenceAndSignatures(w);
     clock.at(submitOn);
     must(await submitFor(ctx, w.principal, w.id), 'submit');

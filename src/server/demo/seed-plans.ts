@@ -55,7 +55,9 @@ async function principalOf(db: Db, username: string): Promise<Principal> {
  * Runs after the directory is loaded, through the same service functions as the HTTP routes, so
  * the data (audit events included) is what the application itself produces.
  */
-export async function seedPlansAndDraws(db: Db, clock: StoryClock): Promise<DemoDraws> {
+export async function seedPlansAndDraws(
+  db: Db, clock: StoryClock, afterDraws: (completed: Draw) => Promise<unknown> = async () => undefined,
+): Promise<DemoDraws> {
   // The services read only db and now; the configuration (ports, data folder) plays no part here.
   const ctx: ServiceContext = { db, config: loadConfig({}), now: clock.now };
   const year = clock.year;
@@ -101,13 +103,6 @@ export async function seedPlansAndDraws(db: Db, clock: StoryClock): Promise<Demo
   };
   clock.at('01-15');
   await publish();
-  clock.at('06-18');
-  must(await revisePlanFor(ctx, yunguan, plan.id, demoPlanRevisionReason), 'revise plan');
-  must(await updatePlanFor(ctx, yunguan, plan.id, updatePlanBodySchema.parse({
-    lines: [...lines, line('危险货物道路运输企业联合抽查', [dangerous, vehicles], [aqjd, zhzf], ['危险货物运输'], 3000, '07-01', '10-31')],
-  })), 'update plan');
-  clock.at('06-25');
-  await publish();
 
   // ——— Tasks of the plan ———
   const jobs = createJobRunner((name, error) => { throw new Error(`demo: job ${name} failed`, { cause: error }); });
@@ -148,34 +143,46 @@ export async function seedPlansAndDraws(db: Db, clock: StoryClock): Promise<Demo
   completed = must(await confirmDrawFor(ctx, admin, completed.id, zhzf), 'confirm 综合执法大队');
 
   // 2. Abandoned after the seed, with its reason, then frozen again (a new draw ID) and drawn.
-  clock.at('04-01');
+  clock.at('03-10');
   const trainingTask = await task('002', '机动车驾驶员培训机构抽查', {
     itemIds: [training], scope: { industries: ['驾驶员培训'], kinds: ['subject'] }, strata: { kind: 'single', quota: { ratioBp: 2000 } },
     periodFrom: `${year}-04-01`, periodTo: `${year}-09-30`,
   });
-  clock.at('04-08');
+  clock.at('03-12');
   const frozen2 = must(await freezeTaskFor(ctx, yunguan, trainingTask.id), 'freeze task 002');
   must(await setSeedFor(ctx, yunguan, frozen2.id, seedBodySchema.parse({ method: 'dice', digits: '6612 3345 1526 6341 2253', witnesses: ['企业代表'] })), 'seed 002');
-  clock.at('04-09', '10:30');
+  clock.at('03-13', '10:30');
   const abandoned = must(await abandonDrawFor(ctx, yunguan, frozen2.id, demoAbandonReason), 'abandon 002');
-  clock.at('04-10');
+  clock.at('03-14');
   const refrozen = must(await freezeTaskFor(ctx, yunguan, trainingTask.id), 'freeze task 002 again');
-  clock.at('04-11', '10:00');
+  clock.at('03-15', '10:00');
   must(await setSeedFor(ctx, yunguan, refrozen.id, seedBodySchema.parse({
     method: 'departments', witnesses: demoWitnesses,
     contributions: [{ departmentId: ysgl, digits: '4521 6633 1254' }, { departmentId: zhzf, digits: '2316 5542 6613' }],
   })), 'seed 002-2');
   const redrawn = await run(refrozen);
 
-  // 3. Frozen and announced; the seed ceremony has not happened yet.
-  clock.at('09-15');
+  // ——— The plan revised in March (a joint 危险货物 line), published again ———
+  clock.at('03-20');
+  must(await revisePlanFor(ctx, yunguan, plan.id, demoPlanRevisionReason), 'revise plan');
+  must(await updatePlanFor(ctx, yunguan, plan.id, updatePlanBodySchema.parse({
+    lines: [...lines, line('危险货物道路运输企业联合抽查', [dangerous, vehicles], [aqjd, zhzf], ['危险货物运输'], 3000, '07-01', '10-31')],
+  })), 'update plan');
+  clock.at('03-25');
+  await publish();
+
+  // The inspections of the drawn task, April to September (seed-inspections.ts).
+  await afterDraws(completed);
+
+  // 3. Frozen and announced at the end of September; the seed ceremony has not happened yet.
+  clock.at('09-24');
   const repairTask = await task('003', '机动车维修经营者抽查', {
     itemIds: [repair, vehicles], scope: { industries: ['机动车维修'], kinds: ['subject'] },
     strata: { kind: 'by_risk_class', quotas: { A: { ratioBp: 2000 }, B: { ratioBp: 1000 }, C: { ratioBp: 1000 }, D: { ratioBp: 5000 }, U: { count: 1 } } },
     exclusions: { excludedStatuses: ['deregistered', 'revoked', 'moved_out', 'closed'], inspectedWithinDays: 365 },
     periodFrom: `${year}-05-01`, periodTo: `${year}-11-30`,
   });
-  clock.at('09-22');
+  clock.at('09-28');
   const frozen = must(await freezeTaskFor(ctx, yunguan, repairTask.id), 'freeze task 003');
 
   return { year, planId: plan.id, completed, abandoned, redrawn, frozen };

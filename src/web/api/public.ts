@@ -3,6 +3,7 @@ import type { publicItemSchema } from '../../contracts/items.ts';
 import type { publicPlanSchema } from '../../contracts/plans.ts';
 import type { publicHomeSchema } from '../../contracts/public.ts';
 import type { publicTaskDetailSchema, publicTaskSchema, publicTicketSchema } from '../../contracts/tasks.ts';
+import type { publicResultSchema } from '../../contracts/inspections.ts';
 import { apiRequest, type ResponseSchema } from './client.ts';
 
 export type PublicHome = z.infer<typeof publicHomeSchema>;
@@ -95,4 +96,33 @@ export function fetchPublicTicket(drawId: string, key: string): Promise<PublicTi
   return apiRequest('GET', `/api/v1/public/draws/${encodeURIComponent(drawId)}/tickets/${encodeURIComponent(key)}`, {
     schema: checked('publicTicketSchema', ticketCheck), quietUnauthorized: true,
   });
+}
+
+// ——— Results (检查结果公示) ———
+
+export type PublicResult = z.infer<typeof publicResultSchema>;
+export interface PublicEntityResults { entity: { key: string; name: string; uscc: string | null }; results: PublicResult[] }
+
+const resultCheck: Check = (r) => isText(r.entityName) && isText(r.entityKey) && isText(r.taskCode) && isText(r.result)
+  && isText(r.completedOn) && isText(r.publishedOn) && isCount(r.version) && Array.isArray(r.itemResults) && Array.isArray(r.corrections);
+
+/** Search published results by entity name (part of it) or USCC. */
+export function fetchPublicResults(query: { q: string; page?: number; pageSize?: number }): Promise<PublicPage<PublicResult>> {
+  return apiRequest('GET', '/api/v1/public/results', { query, schema: checked('publicResultsPageSchema', pageCheck(resultCheck)), quietUnauthorized: true });
+}
+
+export function fetchEntityResults(key: string): Promise<PublicEntityResults> {
+  return apiRequest('GET', `/api/v1/public/results/${encodeURIComponent(key)}`, {
+    schema: checked('publicEntityResultsSchema', (d) => isObject(d) && isObject(d.entity) && isText(d.entity.key) && listOf(resultCheck)(d.results)),
+    quietUnauthorized: true,
+  });
+}
+
+/** The open-data downloads of the same listings. */
+export function publicResultsDownloadUrl(q: string, format: 'csv' | 'json'): string {
+  return `/api/v1/public/results?${new URLSearchParams({ q, format, pageSize: '500' }).toString()}`;
+}
+
+export function entityResultsDownloadUrl(key: string, format: 'csv' | 'json'): string {
+  return `/api/v1/public/results/${encodeURIComponent(key)}?format=${format}`;
 }

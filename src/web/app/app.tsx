@@ -119,7 +119,7 @@ const router = createBrowserRouter([
           ? { index: true, element: <LeafPage leaf={leaf} /> }
           : { path: leaf.path, element: <LeafPage leaf={leaf} /> })),
         { path: '/plans/:id', element: <DetailPage leafKey="plans" page={PlanDetailPage} /> },
-        { path: '/inspections/:id', element: <DetailPage leafKey={['my-inspections', 'review']} page={InspectionPage} /> },
+        { path: '/inspections/:id', element: <DetailPage leafKey={['my-inspections', 'review', 'oversight-dashboard']} page={InspectionPage} /> },
         { path: '/tasks/:id', element: <DetailPage leafKey="tasks" page={TaskDetailPage} /> },
         { path: '/followups/:id', element: <DetailPage leafKey="followups" page={FollowUpDetailPage} /> },
         { path: '/403', element: <ForbiddenPage /> },

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { fetchPublicHome, type PublicHome } from '../api/public.ts';
 import { problemText } from '../components/problem-text.ts';
 import { ItemsView, PlansView, TasksView } from './portal-lists.tsx';
+import { EntityResultsView, ResultsView } from './portal-results.tsx';
 import { pageFromHash, portalPages, subPathFromHash, type PortalPage } from './portal-pages.ts';
 import { TaskView } from './portal-task.tsx';
 
@@ -92,6 +93,7 @@ function PageView({ page, sub, state }: { page: PortalPage; sub: string[]; state
   if (page.key === 'items') return <ItemsView />;
   if (page.key === 'plans') return <PlansView />;
   if (page.key === 'tasks') return sub[0] ? <TaskView code={sub[0]} /> : <TasksView />;
+  if (page.key === 'results') return sub[0] ? <EntityResultsView entityKey={sub[0]} /> : <ResultsView />;
   return <HomeView state={state} />;
 }
 

@@ -23,7 +23,7 @@ export const portalPages: readonly PortalPage[] = [
     description: '公开每个抽查任务的候选名单哈希、随机种子和抽取记录，任何人都可以在浏览器中或用 suiji verify 命令重新计算，核对抽取结果。',
   },
   {
-    key: 'results', label: '抽查结果', ready: false,
+    key: 'results', label: '抽查结果', ready: true,
     description: '公开抽查结果，自检查结束之日起 20 个工作日内公示；更正以新版本发布并说明理由。',
   },
 ];

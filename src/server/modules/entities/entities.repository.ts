@@ -102,8 +102,10 @@ export function sortThreshold(tableRows: number): number {
  * planner expects, which picks the page's plan (see orderOf) and how the total is made.
  * When few rows are expected, a second EXPLAIN asks whether an index yields the matches
  * already in name order (region, risk class, claimed by, unclaimed: indexes ending in
- * (name "C", id), migration 0006): then the page is that index's first entries, cheaper than
- * fetching every match to sort it.
+ * (name "C", id), migrations 0006/0009): then the page is that index's first entries, cheaper
+ * than fetching every match to sort it. The question is asked for the name order (the
+ * default, and the only one passed here); other sorts of such a filter then follow the
+ * planner's own choice.
  */
 export async function pagePlan(db: Db, where: SQL | undefined): Promise<{ estimate: number; indexOrder: boolean }> {
   const tableRows = await estimatedTableRows(db);

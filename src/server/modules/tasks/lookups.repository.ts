@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { departments, settings } from '../../db/schema.ts';
 import { entities, guidelineVersions, items } from '../../db/schema-directory.ts';
@@ -63,7 +63,8 @@ export async function entityByKey(db: Db, key: string) {
 
 export async function entityNamesByKeys(db: Db, keys: readonly string[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
-  const rows = await db.select({ key: entities.key, name: entities.name }).from(entities).where(inArray(entities.key, [...keys]));
+  // One array parameter: a draw may select more objects than PostgreSQL takes parameters.
+  const rows = await db.select({ key: entities.key, name: entities.name }).from(entities).where(sql`${entities.key} = any(${sql.param([...keys])}::text[])`);
   return new Map(rows.map((r) => [r.key, r.name]));
 }
 

@@ -7,6 +7,8 @@ import { draws } from '../../db/schema-plans.ts';
 import { makeSession, makeUser, type TestSession } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { makeDrawFixture, type DrawFixture } from '../draws/draw-fixtures.ts';
+import { entityNamesByKeys } from './lookups.repository.ts';
+import { previousInspectionDates } from './tasks.repository.ts';
 
 /**
  * What earlier inspections feed into a freeze: the end dates (exclusion rules) and the team
@@ -84,5 +86,11 @@ describe('earlier inspections at the freeze', () => {
       const before = assignments.find((a) => a.object === team.object);
       if (before) expect(team.officers.some((o) => before.officers.includes(o))).toBe(false);
     }
+  });
+
+  it('takes more keys than PostgreSQL takes parameters (a freeze over a million entities)', async () => {
+    const keys = Array.from({ length: 70_000 }, (_, i) => `K${i}`);
+    expect((await previousInspectionDates(t.database.db, keys, '2026-03-01')).size).toBe(0);
+    expect((await entityNamesByKeys(t.database.db, keys)).size).toBe(0);
   });
 });

@@ -99,7 +99,9 @@ export async function previousInspectionDates(db: Db, keys: readonly string[], b
   const result = new Map<string, IsoDate[]>();
   if (keys.length === 0) return result;
   const rows = await db.select({ key: inspections.objectKey, endedOn: inspections.endedOn }).from(inspections)
-    .where(and(inArray(inspections.objectKey, [...keys]), isNotNull(inspections.endedOn), lte(inspections.endedOn, before)));
+    // One array parameter: a freeze may ask about a million keys (one parameter each would
+    // overflow both drizzle's builder and PostgreSQL's 65,535-parameter limit).
+    .where(and(sql`${inspections.objectKey} = any(${sql.param([...keys])}::text[])`, isNotNull(inspections.endedOn), lte(inspections.endedOn, before)));
   for (const row of rows) {
     if (row.endedOn === null) continue;
     const dates = result.get(row.key) ?? [];

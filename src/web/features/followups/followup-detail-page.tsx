@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Radio, Row, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Radio, Row, Select, Space, Spin, Timeline, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
 import { followUpMeasureLabels, followUpMeasures, type FollowUpMeasure } from '../../../contracts/followups.ts';
@@ -9,6 +9,7 @@ import {
 } from '../../api/followups.ts';
 import { listDepartments } from '../../api/organizations.ts';
 import { useProblemReporter } from '../../components/problem.ts';
+import { DrawTag } from '../draws/draw-tag.tsx';
 import { statusColor, transferText } from './followup-format.ts';
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -16,6 +17,21 @@ const eventLabels: Record<FollowUpDetail['events'][number]['type'], string> = {
   created: '新增措施', measure: '确定措施', progress: '处置进展', transfer: '移送', close: '完结',
 };
 const measureOptions = followUpMeasures.map((m) => ({ value: m, label: followUpMeasureLabels[m] }));
+
+/** What an event decided, from its recorded data: the measure and deadline, or where it was transferred. */
+function eventDetail(e: FollowUpDetail['events'][number], departments: readonly Department[]): string {
+  const d = e.data;
+  if ((e.type === 'measure' || e.type === 'created') && typeof d.measure === 'string') {
+    const label = followUpMeasureLabels[d.measure as FollowUpMeasure];
+    return typeof d.dueOn === 'string' ? `${label}，改正期限 ${d.dueOn}` : label;
+  }
+  if (e.type === 'transfer' && typeof d.target === 'object' && d.target !== null) {
+    const t = d.target as { kind?: string; departmentId?: string; body?: string; documentNo?: string; documentDate?: string };
+    if (t.kind === 'department') return `移送 ${departments.find((x) => x.id === t.departmentId)?.name ?? '平台内部门'}`;
+    return `移送 ${t.body ?? ''}（${t.documentNo ?? ''}，${t.documentDate ?? ''}）`;
+  }
+  return '';
+}
 
 interface MeasureValues { measure: FollowUpMeasure; dueOn?: Dayjs; note?: string }
 
@@ -81,8 +97,8 @@ export function FollowUpDetailPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1100 }}>
       <Space wrap align="center">
         <Typography.Title level={3} style={{ margin: 0 }}>后续处置：{data.object.name || data.object.key}</Typography.Title>
-        <Tag color={statusColor(data.status)}>{data.statusLabel}</Tag>
-        {data.overdue ? <Tag color="red">逾期</Tag> : null}
+        <DrawTag color={statusColor(data.status)}>{data.statusLabel}</DrawTag>
+        {data.overdue ? <DrawTag color="red">逾期</DrawTag> : null}
         <Link to="/followups">返回后续处置清单</Link>
       </Space>
       <Card size="small" title="处置情况">
@@ -98,13 +114,13 @@ export function FollowUpDetailPage() {
           { key: 'outcome', label: '处置结果', children: data.outcome ?? '—' },
         ]} />
       </Card>
-      <Card size="small" title="同一检查结果的全部措施" extra={data.closedLoop ? <Tag color="green">已闭环</Tag> : <Tag>未闭环</Tag>}>
+      <Card size="small" title="同一检查结果的全部措施" extra={data.closedLoop ? <DrawTag color="green">已闭环</DrawTag> : <DrawTag color="default">未闭环</DrawTag>}>
         <Space direction="vertical">
           {data.siblings.map((s) => (
             <Space key={s.id}>
               {s.id === data.id ? <Typography.Text strong>{s.measureLabel ?? '待确定措施'}</Typography.Text>
                 : <Link to={`/followups/${s.id}`}>{s.measureLabel ?? '待确定措施'}</Link>}
-              <Tag color={statusColor(s.status)}>{s.statusLabel}</Tag>
+              <DrawTag color={statusColor(s.status)}>{s.statusLabel}</DrawTag>
             </Space>
           ))}
         </Space>
@@ -117,6 +133,7 @@ export function FollowUpDetailPage() {
             children: (
               <Space direction="vertical" size={0}>
                 <Typography.Text strong>{e.on} {eventLabels[e.type]}</Typography.Text>
+                {eventDetail(e, departments) ? <Typography.Text>{eventDetail(e, departments)}</Typography.Text> : null}
                 {e.note ? <Typography.Text>{e.note}</Typography.Text> : null}
                 <Typography.Text type="secondary">{e.actorName} 记录于 {e.at.slice(0, 16).replace('T', ' ')}</Typography.Text>
               </Space>

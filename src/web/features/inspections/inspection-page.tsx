@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Input, List, Modal, Radio, Result, Select, Space, Spin, Tag, Typography, Upload,
+  Alert, App, Button, Card, Checkbox, Descriptions, Empty, Input, List, Modal, Radio, Result, Select, Space, Spin, Tag, Typography, Upload,
 } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -119,6 +119,7 @@ export function InspectionPage() {
   if (!inspection || !draft) return <Spin tip="正在加载…"><div style={{ height: 80 }} /></Spin>;
 
   const editable = isEditable(inspection);
+  const today = dayjs().format('YYYY-MM-DD');
   const deadline = deadlineTag(inspection.deadline);
   const codeCheck = checkResultCodes(draft.codes);
   const blockers = submitBlockers({ ...inspection, ...bodyOfInspection(draft, inspection) });
@@ -145,10 +146,11 @@ export function InspectionPage() {
           { key: 'address', label: '地址', children: inspection.object.address ?? '—' },
         ]} />
         <Space wrap style={{ marginTop: 12 }}>
-          <label>检查开始日期 <DatePicker aria-label="检查开始日期" disabled={!editable} value={draft.startedOn ? dayjs(draft.startedOn) : null}
-            onChange={(d) => change((x) => ({ ...x, startedOn: d ? d.format('YYYY-MM-DD') : null }))} /></label>
-          <label>检查结束日期 <DatePicker aria-label="检查结束日期" disabled={!editable} value={draft.endedOn ? dayjs(draft.endedOn) : null}
-            onChange={(d) => change((x) => ({ ...x, endedOn: d ? d.format('YYYY-MM-DD') : null }))} /></label>
+          {/* Native date inputs: a phone opens its own date picker. */}
+          <label>检查开始日期 <Input type="date" aria-label="检查开始日期" disabled={!editable} value={draft.startedOn ?? ''} max={today}
+            onChange={(e) => { const v = e.target.value; change((x) => ({ ...x, startedOn: v === '' ? null : v })); }} style={{ width: 170 }} /></label>
+          <label>检查结束日期 <Input type="date" aria-label="检查结束日期" disabled={!editable} value={draft.endedOn ?? ''} max={today}
+            onChange={(e) => { const v = e.target.value; change((x) => ({ ...x, endedOn: v === '' ? null : v })); }} style={{ width: 170 }} /></label>
         </Space>
         <div style={{ marginTop: 12 }}>
           <Typography.Text strong id="methods-label">核查方式</Typography.Text>
@@ -194,7 +196,7 @@ export function InspectionPage() {
       ))}
 
       <Card title="检查结果" size="small">
-        <Select mode="multiple" aria-label="检查结果代码" style={{ width: '100%' }} disabled={!editable} value={draft.codes} placeholder="选择检查结果"
+        <Select mode="multiple" aria-label="检查结果代码" showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%' }} disabled={!editable} value={draft.codes} placeholder="选择检查结果"
           options={resultCodes.map((c) => ({ value: c.code, label: `${c.label}（${c.code}）` }))}
           onChange={(codes: string[]) => change((x) => ({ ...x, codes }))} />
         {editable && codeCheck.problems.length > 0 && draft.codes.length > 0 ? (

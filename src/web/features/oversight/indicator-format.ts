@@ -1,4 +1,5 @@
 import type { IndicatorsView } from '../../../contracts/oversight.ts';
+import { riskClasses } from '../../../domain/directory/risk-class.ts';
 import { formatRatio } from '../../../domain/oversight/indicators.ts';
 import { formatBp } from '../../../domain/plan/coverage.ts';
 
@@ -15,6 +16,7 @@ export function assessmentFigures(i: IndicatorsView): { label: string; value: st
     { label: '后续处置完结率', value: `${formatRatio(i.followUpClosedRate)}（${i.followUpsClosed}/${i.followUps}）` },
     { label: '联合抽查占比', value: `${formatRatio(i.jointTaskShare)}（${i.jointTasks}/${i.tasks}）` },
     { label: '发现问题数', value: String(i.problemsFound) },
+    { label: '问题发现率（按风险等级 A/B/C/D/未分类）', value: riskClasses.map((c) => `${c} ${formatRatio(i.problemFoundRateByClass[c])}`).join('　') },
     { label: '执法人员人均检查次数', value: i.officerLoad.mean === null ? '—' : `${i.officerLoad.mean.toFixed(1)}（${i.officerLoad.min}–${i.officerLoad.max}）` },
   ];
 }
