@@ -87,10 +87,14 @@ describe.skipIf(skipReason !== '')('inspection on a phone, review and publicatio
 
     // The deadline follows the official calendar: 20 working days after the end.
     const deadline = createOfficialCalendar().addWorkdays(endedOn, 20).date;
-    await page.getByText(new RegExp(deadline, 'u')).first().waitFor().catch(async (e: unknown) => { await screenshot(page, 'inspection-debug'); throw new Error(`${String(e)}\n${await page.locator('main').innerText()}`); });
+    await page.getByText(new RegExp(deadline, 'u')).first().waitFor();
+    // 提交审核 turns from grey to blue with a transition: check contrast once it has settled.
+    const submit = page.getByRole('button', { name: '提交审核' });
+    await expect.poll(() => submit.isEnabled()).toBe(true);
+    await page.waitForTimeout(500);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'inspection-phone');
-    await page.getByRole('button', { name: '提交审核' }).click();
+    await submit.click();
     await page.getByText('已提交审核').first().waitFor();
     await phone.close();
 

@@ -18,6 +18,7 @@ import { makeDepartment, makeSession, makeUser, type TestSession } from '../../t
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { makeDrawFixture, type DrawFixture } from '../draws/draw-fixtures.ts';
 
+let closedFollowUpId = '';
 let t: TestApp;
 let fx: DrawFixture;
 let admin: TestSession;
@@ -213,6 +214,7 @@ describe('archives (归档): completeness check, the zip, read-only afterwards',
 
     // Closing the follow-up (its own module's API) completes the task.
     const [followUp] = await t.database.db.select({ id: followUps.id }).from(followUps).where(eq(followUps.inspectionId, two.id));
+    closedFollowUpId = followUp?.id ?? '';
     const measure = await call('POST', `/api/v1/followups/${followUp?.id ?? ''}/measure`, reviewer, { measure: 'hand_to_daily_supervision', note: '纳入日常监管' });
     expect(measure.status, measure.body).toBe(200);
     const closed = await call('POST', `/api/v1/followups/${followUp?.id ?? ''}/close`, reviewer, { closedOn: '2026-03-02', outcome: '已整改到位' });
@@ -309,6 +311,9 @@ describe('archives (归档): completeness check, the zip, read-only afterwards',
       await call('POST', `/api/v1/inspections/${one.id}/review`, reviewer, { decision: 'approve' }),
       await call('POST', `/api/v1/inspections/${one.id}/publish`, reviewer),
       await call('PUT', `/api/v1/inspections/${one.id}/draft`, sessionOf(one.team[0]?.key ?? ''), { remarks: '改' }),
+      // Follow-ups of the archived task: a new measure, or progress on the closed one.
+      await call('POST', `/api/v1/followups/${closedFollowUpId}/measures`, reviewer, { measure: 'order_correction', dueOn: '2026-04-01', note: '再次整改' }),
+      await call('POST', `/api/v1/followups/${closedFollowUpId}/progress`, reviewer, { on: '2026-03-02', note: '回访' }),
     ];
     for (const attempt of attempts) {
       expect(attempt.status, attempt.body).toBe(409);

@@ -213,6 +213,8 @@ describe('follow-ups (后续处置): measure, transfer, progress, closure, close
     });
     expect(await publicStatus(first.object.key)).toBe('后续处置中');
 
+    // A later measure is later in time: siblings are listed in the order they were opened.
+    t.clock.advance(60_000);
     const added = await call('POST', `/api/v1/followups/${firstId}/measures`, owner, { measure: 'notify_department', note: '抄告大队' });
     expect(added.status, added.body).toBe(201);
     const extra = added.json() as unknown as FollowUpDetail;

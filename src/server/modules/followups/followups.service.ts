@@ -1,3 +1,4 @@
+import { refuseIfArchived } from '../archives/archived-guard.ts';
 import {
   followUpMeasureLabels, followUpStatusLabels, type FollowUpCloseBody, type FollowUpDetail, type FollowUpList, type FollowUpListItem,
   type FollowUpListQuery, type FollowUpMeasureBody, type FollowUpProgressBody, type FollowUpTransferBody,
@@ -144,6 +145,9 @@ async function loadForChange(ctx: ServiceContext, principal: Principal, id: stri
   if (!allowed) {
     return fail('forbidden', need === 'manage' ? '只有负责该后续处置的部门管理员才能确定措施、移送或新增措施' : '只有负责或接收移送的部门管理员才能登记进展或完结');
   }
+  // An archived task is read-only, its follow-ups included (the database refuses too).
+  const archived = await refuseIfArchived(ctx.db, { id: loaded.value.taskId, code: loaded.value.taskCode });
+  if (archived) return archived;
   return loaded;
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space, Statistic, Switch, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -11,6 +11,7 @@ import { formatRatio } from '../../../domain/oversight/indicators.ts';
 import { getCallbackSummary, listCallbacks, recordCallback, type CallbackPage, type CallbackQuery, type CallbackSummary } from '../../api/callbacks.ts';
 import { listEntities } from '../../api/entities.ts';
 import { useCurrentUser } from '../../app/session-context.tsx';
+import { ContrastTag } from '../../components/contrast-tag.tsx';
 import { useProblemReporter } from '../../components/problem.ts';
 
 /** 回访记录: oversight's calls to inspected entities, with the year's summary. */
@@ -44,10 +45,10 @@ export function CallbacksPage() {
     { title: '检查对象', key: 'entity', render: (_, c) => <span>{c.entity.name}<br /><Typography.Text type="secondary">{c.entity.uscc ?? ''}</Typography.Text></span> },
     { title: '抽查任务', key: 'task', render: (_, c) => (c.task ? `${c.task.code} ${c.task.name}` : '—') },
     { title: '方式', dataIndex: 'channel', key: 'channel', width: 70, render: (v: CallbackChannel) => callbackChannelLabels[v] },
-    { title: '事先告知', dataIndex: 'announcedInAdvance', key: 'announced', width: 90, render: (v: boolean) => (v ? <Tag color="red">是</Tag> : '否') },
-    { title: '出示证件', dataIndex: 'certificatesShown', key: 'certificates', width: 90, render: (v: boolean) => (v ? '是' : <Tag color="red">否</Tag>) },
-    { title: '不当要求', dataIndex: 'improperRequests', key: 'improper', width: 90, render: (v: boolean) => (v ? <Tag color="red">有</Tag> : '无') },
-    { title: '满意度', dataIndex: 'satisfaction', key: 'satisfaction', width: 100, render: (v: Satisfaction) => <Tag color={v === 'dissatisfied' ? 'red' : 'green'}>{satisfactionLabels[v]}</Tag> },
+    { title: '事先告知', dataIndex: 'announcedInAdvance', key: 'announced', width: 90, render: (v: boolean) => (v ? <ContrastTag color="red">是</ContrastTag> : '否') },
+    { title: '出示证件', dataIndex: 'certificatesShown', key: 'certificates', width: 90, render: (v: boolean) => (v ? '是' : <ContrastTag color="red">否</ContrastTag>) },
+    { title: '不当要求', dataIndex: 'improperRequests', key: 'improper', width: 90, render: (v: boolean) => (v ? <ContrastTag color="red">有</ContrastTag> : '无') },
+    { title: '满意度', dataIndex: 'satisfaction', key: 'satisfaction', width: 100, render: (v: Satisfaction) => <ContrastTag color={v === 'dissatisfied' ? 'red' : 'green'}>{satisfactionLabels[v]}</ContrastTag> },
     { title: '情况摘要', dataIndex: 'summary', key: 'summary' },
   ];
 

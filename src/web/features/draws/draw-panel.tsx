@@ -7,7 +7,7 @@ import { hasAnyRole, useCurrentUser } from '../../app/session-context.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { useProblemReporter } from '../../components/problem.ts';
 import { AbandonDrawModal, ReplaceOfficerModal } from './draw-actions.tsx';
-import { DrawTag } from './draw-tag.tsx';
+import { ContrastTag } from '../../components/contrast-tag.tsx';
 import { confirmationLabel, exclusionTotals, groupDigits, quotaLabel, strataResults, teamRows } from './draw-helpers.ts';
 import { SeedCeremonyModal } from './seed-ceremony-modal.tsx';
 
@@ -72,7 +72,7 @@ function SeedInfo({ draw }: { draw: Draw }) {
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 8 }}>
         <Descriptions.Item label="产生方式">
           {draw.seedMethod ? seedMethodLabels[draw.seedMethod] : '—'}
-          {draw.seedMethod === 'system' && <DrawTag color="orange" style={{ marginLeft: 8 }}>系统生成，公信力较弱</DrawTag>}
+          {draw.seedMethod === 'system' && <ContrastTag color="orange" style={{ marginLeft: 8 }}>系统生成，公信力较弱</ContrastTag>}
         </Descriptions.Item>
         <Descriptions.Item label="见证人">{draw.witnesses.join('、') || '—'}</Descriptions.Item>
         <Descriptions.Item label="产生时间">{formatDateTime(draw.seededAt)}</Descriptions.Item>
@@ -135,7 +135,7 @@ function Results({ draw, canManage, onReplace }: ResultsProps) {
                   {t.officers.map((o) => (
                     <li key={o.key}>
                       {o.name || '（未知）'} / {o.department} / <span style={mono}>{o.key}</span>
-                      {t.replacedIn.includes(o.key) && <DrawTag color="orange" style={{ marginLeft: 6 }}>替换</DrawTag>}
+                      {t.replacedIn.includes(o.key) && <ContrastTag color="orange" style={{ marginLeft: 6 }}>替换</ContrastTag>}
                     </li>
                   ))}
                 </ul>
@@ -201,7 +201,7 @@ function Dispatch({ draw, onChanged }: { draw: Draw; onChanged: (draw: Draw) => 
             title: '状态',
             render: (_, d) => {
               const label = confirmationLabel(d, dispatch.deadline, dispatch.provisional);
-              return <DrawTag color={toneColors[label.tone]}>{label.text}</DrawTag>;
+              return <ContrastTag color={toneColors[label.tone]}>{label.text}</ContrastTag>;
             },
           },
           {
@@ -294,7 +294,7 @@ export function DrawPanel({ task, onChanged }: { task: Task; onChanged: () => vo
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Card
           title={<h2 style={{ fontSize: 18, margin: 0 }}>随机抽取</h2>}
-          extra={draw && <DrawTag color={statusColors[draw.status]}>{drawStatusLabels[draw.status]}</DrawTag>}
+          extra={draw && <ContrastTag color={statusColors[draw.status]}>{drawStatusLabels[draw.status]}</ContrastTag>}
         >
           {!active && (
             <Space orientation="vertical">

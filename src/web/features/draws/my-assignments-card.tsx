@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { MyAssignments } from '../../../contracts/tasks.ts';
 import { jointRecordPagePath, myAssignments } from '../../api/draws.ts';
 import { problemText } from '../../components/problem-text.ts';
-import { DrawTag } from './draw-tag.tsx';
+import { ContrastTag } from '../../components/contrast-tag.tsx';
 import { confirmationLabel } from './draw-helpers.ts';
 
 const toneColors = { success: 'green', warning: 'orange', error: 'red', processing: 'blue' } as const;
@@ -38,7 +38,7 @@ export function MyAssignmentsCard() {
                     <Space orientation="vertical" size={2}>
                       <span>检查期限：{a.task.periodFrom} 至 {a.task.periodTo}</span>
                       <span>检查组：{a.team.map((m) => `${m.name}（${m.department}）`).join('、')}</span>
-                      {label && <span>本部门名单：<DrawTag color={toneColors[label.tone]}>{label.text}</DrawTag></span>}
+                      {label && <span>本部门名单：<ContrastTag color={toneColors[label.tone]}>{label.text}</ContrastTag></span>}
                     </Space>
                   )}
                 />

@@ -9,7 +9,7 @@ import {
 } from '../../api/followups.ts';
 import { listDepartments } from '../../api/organizations.ts';
 import { useProblemReporter } from '../../components/problem.ts';
-import { DrawTag } from '../draws/draw-tag.tsx';
+import { ContrastTag } from '../../components/contrast-tag.tsx';
 import { statusColor, transferText } from './followup-format.ts';
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -97,8 +97,8 @@ export function FollowUpDetailPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1100 }}>
       <Space wrap align="center">
         <Typography.Title level={3} style={{ margin: 0 }}>后续处置：{data.object.name || data.object.key}</Typography.Title>
-        <DrawTag color={statusColor(data.status)}>{data.statusLabel}</DrawTag>
-        {data.overdue ? <DrawTag color="red">逾期</DrawTag> : null}
+        <ContrastTag color={statusColor(data.status)}>{data.statusLabel}</ContrastTag>
+        {data.overdue ? <ContrastTag color="red">逾期</ContrastTag> : null}
         <Link to="/followups">返回后续处置清单</Link>
       </Space>
       <Card size="small" title="处置情况">
@@ -114,13 +114,13 @@ export function FollowUpDetailPage() {
           { key: 'outcome', label: '处置结果', children: data.outcome ?? '—' },
         ]} />
       </Card>
-      <Card size="small" title="同一检查结果的全部措施" extra={data.closedLoop ? <DrawTag color="green">已闭环</DrawTag> : <DrawTag color="default">未闭环</DrawTag>}>
+      <Card size="small" title="同一检查结果的全部措施" extra={data.closedLoop ? <ContrastTag color="green">已闭环</ContrastTag> : <ContrastTag color="default">未闭环</ContrastTag>}>
         <Space direction="vertical">
           {data.siblings.map((s) => (
             <Space key={s.id}>
               {s.id === data.id ? <Typography.Text strong>{s.measureLabel ?? '待确定措施'}</Typography.Text>
                 : <Link to={`/followups/${s.id}`}>{s.measureLabel ?? '待确定措施'}</Link>}
-              <DrawTag color={statusColor(s.status)}>{s.statusLabel}</DrawTag>
+              <ContrastTag color={statusColor(s.status)}>{s.statusLabel}</ContrastTag>
             </Space>
           ))}
         </Space>

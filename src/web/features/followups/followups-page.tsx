@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { followUpStatuses, followUpStatusLabels, type FollowUpStatus } from '../../../contracts/followups.ts';
 import { listFollowUps, type FollowUpListItem, type FollowUpQuery } from '../../api/followups.ts';
 import { useLoaded } from '../../components/use-loaded.ts';
-import { DrawTag } from '../draws/draw-tag.tsx';
+import { ContrastTag } from '../../components/contrast-tag.tsx';
 import { statusColor, transferText } from './followup-format.ts';
 
 /**
@@ -30,11 +30,11 @@ export function FollowUpsPage() {
     { title: '处置措施', key: 'measure', render: (_, f) => f.measureLabel ?? <Typography.Text type="secondary">待确定</Typography.Text> },
     {
       title: '改正期限', key: 'due', width: 150,
-      render: (_, f) => (f.dueOn ? <Space size={4}>{f.dueOn}{f.overdue ? <DrawTag color="red">逾期</DrawTag> : null}</Space> : '—'),
+      render: (_, f) => (f.dueOn ? <Space size={4}>{f.dueOn}{f.overdue ? <ContrastTag color="red">逾期</ContrastTag> : null}</Space> : '—'),
     },
     { title: '移送', key: 'transfer', render: (_, f) => transferText(f.transfer) },
     { title: '负责部门', key: 'owner', render: (_, f) => f.ownerDepartment?.name ?? '—' },
-    { title: '状态', key: 'status', width: 90, render: (_, f) => <DrawTag color={statusColor(f.status)}>{f.statusLabel}</DrawTag> },
+    { title: '状态', key: 'status', width: 90, render: (_, f) => <ContrastTag color={statusColor(f.status)}>{f.statusLabel}</ContrastTag> },
     { title: '完结日期', dataIndex: 'closedOn', key: 'closedOn', width: 110, render: (v: string | null) => v ?? '—' },
   ];
 

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Alert, Card, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, List, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { inspectionStatuses, inspectionStatusLabels, type InspectionStatus } from '../../../contracts/inspections.ts';
 import { listInspections } from '../../api/inspections.ts';
+import { ContrastTag } from '../../components/contrast-tag.tsx';
 import { useLoaded } from '../../components/use-loaded.ts';
 import { deadlineTag } from './inspection-format.ts';
 
@@ -34,11 +35,11 @@ function InspectionListPage({ scope, title }: { scope: 'mine' | 'review'; title:
             <List.Item>
               <Card size="small" style={{ width: '100%' }}
                 title={<Link to={`/inspections/${i.id}`}>{i.object.name}</Link>}
-                extra={<Tag color={i.status === 'published' ? 'green' : i.status === 'returned' ? 'red' : 'blue'}>{i.statusLabel}</Tag>}>
+                extra={<ContrastTag color={i.status === 'published' ? 'green' : i.status === 'returned' ? 'red' : 'blue'}>{i.statusLabel}</ContrastTag>}>
                 <Space direction="vertical" size={4}>
                   <Typography.Text type="secondary">{i.task.code} {i.task.name}</Typography.Text>
                   <Typography.Text>检查日期：{i.startedOn ?? '未填'} 至 {i.endedOn ?? '未填'}</Typography.Text>
-                  {deadline ? <Tag color={deadline.color}>{deadline.text}</Tag> : <Typography.Text type="secondary">填写检查结束日期后计算公示期限</Typography.Text>}
+                  {deadline ? <ContrastTag color={deadline.color}>{deadline.text}</ContrastTag> : <Typography.Text type="secondary">填写检查结束日期后计算公示期限</Typography.Text>}
                 </Space>
               </Card>
             </List.Item>

@@ -4,7 +4,7 @@ import {
 } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { Inspection, InspectionDraftBody } from '../../../contracts/inspections.ts';
 import {
   checkpointAnswerLabels, checkpointAnswers, checkResultCodes, resultCodes, verificationMethodLabels, verificationMethods,
@@ -14,6 +14,7 @@ import {
   correctInspection, evidenceUrl, getInspection, publishInspection, removeEvidence, reviewInspection, saveInspectionDraft, sign,
   submitInspection, uploadEvidence,
 } from '../../api/inspections.ts';
+import { ContrastTag } from '../../components/contrast-tag.tsx';
 import { useProblemReporter } from '../../components/problem.ts';
 import { deadlineTag, isEditable, submitBlockers } from './inspection-format.ts';
 import { SignaturePad } from './signature-pad.tsx';
@@ -129,9 +130,9 @@ export function InspectionPage() {
       <div>
         <Typography.Title level={3} style={{ marginBottom: 4 }}>{inspection.object.name}</Typography.Title>
         <Space wrap>
-          <Tag color={inspection.status === 'published' ? 'green' : inspection.status === 'returned' ? 'red' : 'blue'}>{inspection.statusLabel}</Tag>
+          <ContrastTag color={inspection.status === 'published' ? 'green' : inspection.status === 'returned' ? 'red' : 'blue'}>{inspection.statusLabel}</ContrastTag>
           <Typography.Text type="secondary">{inspection.task.code} {inspection.task.name}</Typography.Text>
-          {deadline ? <Tag color={deadline.color}>{deadline.text}</Tag> : null}
+          {deadline ? <ContrastTag color={deadline.color}>{deadline.text}</ContrastTag> : null}
           {editable ? <Typography.Text type="secondary" aria-live="polite">{saveLabel(saveState, inspection.draftSavedAt)}</Typography.Text> : null}
         </Space>
       </div>
@@ -202,7 +203,9 @@ export function InspectionPage() {
         {editable && codeCheck.problems.length > 0 && draft.codes.length > 0 ? (
           <Alert type="error" style={{ marginTop: 8 }} message={codeCheck.problems.map((p) => p.message).join('；')} />
         ) : null}
-        {codeCheck.followUpRequired ? <Alert type="info" style={{ marginTop: 8 }} message="公示后将生成后续处置记录" /> : null}
+        {inspection.followUp ? (
+          <Alert type="info" style={{ marginTop: 8 }} message={<>后续处置：<Link to={`/followups/${inspection.followUp.id}`}>{inspection.followUp.status === 'closed' ? '已完结（已闭环）' : '查看处置进展'}</Link></>} />
+        ) : codeCheck.followUpRequired ? <Alert type="info" style={{ marginTop: 8 }} message="公示后将生成后续处置记录" /> : null}
         <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>发现的问题</Typography.Text>
         <Input.TextArea aria-label="发现的问题" rows={3} disabled={!editable} value={draft.findings} maxLength={5000}
           onChange={(e) => { const findings = e.target.value; change((x) => ({ ...x, findings })); }} />
@@ -211,8 +214,10 @@ export function InspectionPage() {
           onChange={(e) => { const remarks = e.target.value; change((x) => ({ ...x, remarks })); }} />
       </Card>
 
-      <EvidenceCard inspection={inspection} editable={editable} onChanged={show} />
-      <SignaturesCard inspection={inspection} editable={editable} onChanged={show} />
+      {/* Evidence and signatures change only their own parts: the draft being typed (and its
+          pending autosave) stays as it is. */}
+      <EvidenceCard inspection={inspection} editable={editable} onChanged={setInspection} />
+      <SignaturesCard inspection={inspection} editable={editable} onChanged={setInspection} />
 
       {editable ? (
         <Card size="small">
@@ -317,19 +322,19 @@ function SignaturesCard({ inspection, editable, onChanged }: { inspection: Inspe
   };
 
   return (
-    <Card title="签字" size="small" extra={inspection.signatures.complete ? <Tag color="green">签字完整</Tag> : <Tag color="orange">待签字</Tag>}>
-      <List dataSource={inspection.team} renderItem={(m) => (
-        <List.Item actions={[m.signed ? <Tag key="s" color="green">已签</Tag> : editable
-          ? <Button key="b" onClick={() => setSigning({ kind: 'officer', key: m.key, name: m.name })}>{`${m.name} 签名`}</Button>
-          : <Tag key="n">未签</Tag>]}>
-          {m.name}（{m.department}）
-        </List.Item>
-      )} />
-      <List.Item actions={[representativeSigned ? <Tag key="s" color="green">已签</Tag> : editable
-        ? <Button key="b" onClick={() => setSigning({ kind: 'representative' })}>被检查对象代表签名</Button>
-        : <Tag key="n">未签</Tag>]}>
-        被检查对象代表
-      </List.Item>
+    <Card title="签字" size="small" extra={inspection.signatures.complete ? <ContrastTag color="green">签字完整</ContrastTag> : <ContrastTag color="orange">待签字</ContrastTag>}>
+      {/* One list of signers: the team members, then the entity's representative. */}
+      <List
+        dataSource={[...inspection.team.map((m) => ({ key: m.key, label: `${m.name}（${m.department}）`, signed: m.signed, sign: { kind: 'officer' as const, key: m.key, name: m.name }, button: `${m.name} 签名` })),
+          { key: 'representative', label: '被检查对象代表', signed: representativeSigned, sign: { kind: 'representative' as const }, button: '被检查对象代表签名' }]}
+        renderItem={(row) => (
+          <List.Item actions={[row.signed ? <ContrastTag key="s" color="green">已签</ContrastTag> : editable
+            ? <Button key="b" onClick={() => setSigning(row.sign)}>{row.button}</Button>
+            : <Tag key="n">未签</Tag>]}>
+            {row.label}
+          </List.Item>
+        )}
+      />
       {editable && inspection.evidence.length > 0 ? (
         <Space wrap style={{ marginTop: 8 }}>
           <Typography.Text>或使用已上传的纸质签字表：</Typography.Text>

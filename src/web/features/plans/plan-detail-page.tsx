@@ -11,7 +11,7 @@ import { useProblemReporter } from '../../components/problem.ts';
 import { PlanCoveragePanel } from './plan-coverage-panel.tsx';
 import { PlanEditor } from './plan-editor.tsx';
 import { planActions, planStatusColors, planStatusLabel, publicationLabel } from './plan-format.ts';
-import { PlanTag } from './plan-tag.tsx';
+import { ContrastTag } from '../../components/contrast-tag.tsx';
 import { PlanLinesTable, PlanVersions } from './plan-versions.tsx';
 
 const transitionTexts: Record<PlanTransition, { verb: string; confirm: string; done: string }> = {
@@ -121,8 +121,8 @@ export function PlanDetailPage() {
         <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
           { key: 'dept', label: '编制部门', children: plan.department.name },
           { key: 'year', label: '计划年度', children: `${plan.year} 年度` },
-          { key: 'status', label: '当前版本', children: <PlanTag color={planStatusColors[plan.current.status]}>第 {plan.currentVersion} 版 · {planStatusLabel(plan.current.status)}</PlanTag> },
-          { key: 'publication', label: '公开期限', children: <Space><PlanTag color={publication.color}>{publication.label}</PlanTag>{publication.detail}</Space> },
+          { key: 'status', label: '当前版本', children: <ContrastTag color={planStatusColors[plan.current.status]}>第 {plan.currentVersion} 版 · {planStatusLabel(plan.current.status)}</ContrastTag> },
+          { key: 'publication', label: '公开期限', children: <Space><ContrastTag color={publication.color}>{publication.label}</ContrastTag>{publication.detail}</Space> },
           { key: 'published', label: '已公开版本', children: plan.publishedVersion === null ? '尚未公开' : `第 ${plan.publishedVersion} 版` },
           { key: 'tasks', label: '已据此建立的抽查任务', children: `${plan.taskCount} 个` },
           ...(plan.current.reason ? [{ key: 'reason', label: '调整原因', children: plan.current.reason }] : []),

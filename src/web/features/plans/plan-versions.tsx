@@ -5,7 +5,7 @@ import { diffPlanVersions, getPlanVersion } from '../../api/plans.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useProblemReporter } from '../../components/problem.ts';
 import { describeScope, diffRows, formatBp, nameLookup, planStatusColors, planStatusLabel, type DiffRow } from './plan-format.ts';
-import { PlanTag } from './plan-tag.tsx';
+import { ContrastTag } from '../../components/contrast-tag.tsx';
 
 const kindColors: Record<DiffRow['kind'], string> = { added: 'green', removed: 'red', changed: 'blue', title: 'blue' };
 
@@ -57,7 +57,7 @@ export function PlanVersions({ plan }: { plan: Plan }) {
         size="small" rowKey="version" pagination={false} dataSource={plan.versions} aria-label="版本历史"
         columns={[
           { title: '版本', dataIndex: 'version', width: 80, render: (v: number) => `第 ${v} 版` },
-          { title: '状态', dataIndex: 'status', width: 130, render: (s: PlanVersion['status']) => <PlanTag color={planStatusColors[s]}>{planStatusLabel(s)}</PlanTag> },
+          { title: '状态', dataIndex: 'status', width: 130, render: (s: PlanVersion['status']) => <ContrastTag color={planStatusColors[s]}>{planStatusLabel(s)}</ContrastTag> },
           { title: '调整原因', dataIndex: 'reason', render: (r: string | null) => r ?? '—（初始版本）' },
           { title: '公开时间', dataIndex: 'publishedAt', width: 170, render: (t: string | null) => formatDateTime(t) },
           {
@@ -78,7 +78,7 @@ export function PlanVersions({ plan }: { plan: Plan }) {
         {viewing?.kind === 'version' && (
           <>
             <Space style={{ marginBottom: 12 }} wrap>
-              <PlanTag color={planStatusColors[viewing.version.status]}>{planStatusLabel(viewing.version.status)}</PlanTag>
+              <ContrastTag color={planStatusColors[viewing.version.status]}>{planStatusLabel(viewing.version.status)}</ContrastTag>
               {viewing.version.reason && <Typography.Text>调整原因：{viewing.version.reason}</Typography.Text>}
             </Space>
             <PlanLinesTable lines={viewing.version.lines} label={`第 ${viewing.version.version} 版的抽查任务`} />
@@ -91,7 +91,7 @@ export function PlanVersions({ plan }: { plan: Plan }) {
               <Table<DiffRow>
                 size="small" rowKey="key" pagination={false} dataSource={viewing.rows} aria-label={`第 ${viewing.from} 版与第 ${viewing.to} 版的差异`}
                 columns={[
-                  { title: '变化', dataIndex: 'kindLabel', width: 70, render: (t: string, r) => <PlanTag color={kindColors[r.kind]}>{t}</PlanTag> },
+                  { title: '变化', dataIndex: 'kindLabel', width: 70, render: (t: string, r) => <ContrastTag color={kindColors[r.kind]}>{t}</ContrastTag> },
                   { title: '抽查任务', dataIndex: 'line', width: 180 },
                   { title: '内容', dataIndex: 'field', width: 110 },
                   { title: `第 ${viewing.from} 版`, dataIndex: 'from', render: (t: string) => <Typography.Text delete={t !== '—'} style={{ color: '#a8071a' }}>{t}</Typography.Text> },

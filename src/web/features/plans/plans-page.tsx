@@ -13,7 +13,7 @@ import {
   canCreatePlan, coverageVerdict, defaultPlanTitle, formatBp, formatCoverage, planStatusColors, planStatusLabel, publicationLabel, yearOptions,
   type CoverageFigures, type Publication,
 } from './plan-format.ts';
-import { PlanTag } from './plan-tag.tsx';
+import { ContrastTag } from '../../components/contrast-tag.tsx';
 
 const linkCell = { padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' } as const;
 
@@ -31,7 +31,7 @@ export function PublicationTag({ publication }: { publication: Publication }) {
   const p = publicationLabel(publication);
   return (
     <Space orientation="vertical" size={0}>
-      <PlanTag color={p.color}>{p.label}</PlanTag>
+      <ContrastTag color={p.color}>{p.label}</ContrastTag>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.detail}</Typography.Text>
     </Space>
   );
@@ -137,7 +137,7 @@ export function PlansPage() {
       title: '部门', key: 'department',
       render: (_, r) => <Button type="link" size="small" style={linkCell} onClick={() => open(r.planId)}>{r.department.name}</Button>,
     },
-    { title: '计划状态', key: 'status', width: 130, render: (_, r) => <PlanTag color={planStatusColors[r.status]}>{planStatusLabel(r.status)}（第 {r.version} 版）</PlanTag> },
+    { title: '计划状态', key: 'status', width: 130, render: (_, r) => <ContrastTag color={planStatusColors[r.status]}>{planStatusLabel(r.status)}（第 {r.version} 版）</ContrastTag> },
     { title: '抽查任务', dataIndex: 'lineCount', key: 'lines', width: 90, render: (n: number) => `${n} 项` },
     { title: '覆盖率（对照目标）', key: 'coverage', render: (_, r) => <CoverageTag coverage={r.coverage} /> },
     { title: '公开期限', key: 'publication', width: 260, render: (_, r) => <PublicationTag publication={r.publication} /> },
@@ -149,7 +149,7 @@ export function PlansPage() {
       render: (_, p) => <Button type="link" size="small" style={linkCell} onClick={() => open(p.id)}>{p.current.title}</Button>,
     },
     { title: '部门', key: 'department', width: 160, render: (_, p) => p.department.name },
-    { title: '当前版本', key: 'version', width: 160, render: (_, p) => <PlanTag color={planStatusColors[p.current.status]}>第 {p.currentVersion} 版 · {planStatusLabel(p.current.status)}</PlanTag> },
+    { title: '当前版本', key: 'version', width: 160, render: (_, p) => <ContrastTag color={planStatusColors[p.current.status]}>第 {p.currentVersion} 版 · {planStatusLabel(p.current.status)}</ContrastTag> },
     { title: '已公开版本', key: 'published', width: 110, render: (_, p) => (p.publishedVersion === null ? '—' : `第 ${p.publishedVersion} 版`) },
     { title: '已建任务', dataIndex: 'taskCount', key: 'tasks', width: 90 },
     { title: '操作', key: 'op', width: 90, render: (_, p) => <Button type="link" size="small" onClick={() => open(p.id)}>打开</Button> },
