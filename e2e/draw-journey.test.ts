@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from './harness.ts';
-import { login, newPage, screenshot, skipReason } from './pages.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli } from '../src/cli/run-cli.ts';
+import { baseUrl, login, newPage, screenshot, skipReason } from './pages.ts';
 
 /**
  * The draw in the staff app, as the system administrator: a task (created through the API) →
@@ -160,5 +164,26 @@ describe.skipIf(skipReason !== '')('draw journey: task → freeze → seed cerem
     await page.getByText('检查人员（签名）：').waitFor();
     await screenshot(page, 'draw-joint-record');
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('is published on the portal, where the record verifies in the page and downloads for suiji verify', async () => {
+    // A visitor without a login, as the public would.
+    const visitor = await browser.newContext({ baseURL: baseUrl(), locale: 'zh-CN' });
+    const portal = await visitor.newPage();
+    portal.setDefaultTimeout(15_000);
+    await portal.goto(`/portal/#/tasks/${encodeURIComponent(task.code)}`);
+    await portal.getByRole('heading', { name: new RegExp(task.code, 'u') }).first().waitFor();
+    await portal.getByRole('button', { name: '在浏览器中验证' }).click();
+    const result = portal.getByTestId('verify-result');
+    await result.filter({ hasText: /验证(通过|未通过)/u }).first().waitFor();
+    expect(await result.innerText()).toContain('验证通过');
+    const record = await visitor.request.get(`/api/v1/public/draws/${encodeURIComponent(task.code)}?download=1`);
+    expect(record.status()).toBe(200);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'suiji-e2e-record-')), 'record.json');
+    writeFileSync(file, await record.body());
+    const verified = await runCli(['verify', file]);
+    expect(verified.code, verified.out + verified.err).toBe(0);
+    expect(await seriousAxeViolations(portal)).toEqual([]);
+    await visitor.close();
   });
 });

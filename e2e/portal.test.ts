@@ -26,13 +26,17 @@ describe.skipIf(skipReason !== '')('public portal', () => {
     await context.close();
   });
 
-  it('shows the sections not built yet as 建设中', async () => {
+  it('has every section built: none says 建设中, and 抽查结果 offers the search', async () => {
     const { context, page } = await newPage(browser);
     await page.goto('/portal/');
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '抽查结果' }).click();
     await page.getByRole('heading', { name: '抽查结果', level: 1 }).waitFor();
-    expect(await page.getByText('建设中', { exact: true }).isVisible()).toBe(true);
-    // The sections that are built no longer say so.
+    await page.getByLabel('企业名称或统一社会信用代码').waitFor();
+    expect(await page.getByText('建设中', { exact: true }).count()).toBe(0);
+    // A query of one character is refused with a clear message, without asking the server.
+    await page.getByLabel('企业名称或统一社会信用代码').fill('示');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('alert').getByText(/请至少输入 2 个字/u).waitFor();
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '抽查事项清单' }).click();
     await page.getByRole('heading', { name: '抽查事项清单', level: 1 }).waitFor();
     await page.getByLabel('搜索事项').waitFor();

@@ -272,7 +272,7 @@ export function OversightDashboardPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>督导看板</Typography.Title>
       <Space wrap>
         <label htmlFor="oversight-year">年度</label>
-        <Select id="oversight-year" value={year} style={{ width: 110 }} onChange={setYear} loading={loading}
+        <Select id="oversight-year" value={year} style={{ width: 110 }} onChange={setYear}
           options={[0, 1, 2, 3].map((d) => ({ value: dayjs().year() - d, label: `${dayjs().year() - d} 年` }))} />
         {canReport ? (
           <>
