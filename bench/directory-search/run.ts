@@ -10,10 +10,10 @@
  * dedicated database suiji_bench_directory that is created and dropped).
  * Prints p50 / p95 per filter as a table.
  */
+import { withBenchPostgres } from '../support/postgres.ts';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import type { EntityFilter, EntitySort } from '../../src/contracts/entities.ts';
 import { openDatabase, rowsOf, type Database } from '../../src/server/db/database.ts';
 import type { ServiceContext } from '../../src/server/http/context.ts';
@@ -33,7 +33,6 @@ const { values: args } = parseArgs({
 });
 const N = Number(args.n);
 const RUNS = Math.max(3, Number(args.runs));
-const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'suiji_bench_directory';
 
 interface Case { label: string; filter: EntityFilter; sort?: EntitySort; page?: number }
@@ -118,39 +117,6 @@ async function measure(database: Database, engine: string): Promise<Map<string, 
   return results;
 }
 
-/**
- * pg-pool's end() resolves before its connections have closed: a forced drop right away
- * would kill them mid-close, and the pool would raise that as an unhandled error (it did,
- * now and then, losing the results).
- */
-async function dropWhenClosed(admin: pg.Client): Promise<void> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    try {
-      await admin.query(`drop database if exists ${BENCH_DB}`);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-}
-
-async function withPostgres<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.query(`create database ${BENCH_DB}`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${BENCH_DB}`;
-  const database = await openDatabase({ dataDir: '', databaseUrl: url.toString() });
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-    await dropWhenClosed(admin);
-    await admin.end();
-  }
-}
 
 const columns: { engine: string; results: Map<string, { p50: number; p95: number; total: string }> }[] = [];
 if (!args['no-pglite']) {
@@ -163,7 +129,7 @@ if (!args['no-pglite']) {
   }
 }
 if (!args['no-pg']) {
-  await withPostgres(async (database) => {
+  await withBenchPostgres(BENCH_DB, async (database) => {
     const version = rowsOf<{ v: string }>(await database.db.execute(sql`select current_setting('server_version') as v`))[0]?.v ?? '?';
     await fill(database, `PostgreSQL ${version}`);
     columns.push({ engine: `PostgreSQL ${version.split(' ')[0]}`, results: await measure(database, 'PostgreSQL') });

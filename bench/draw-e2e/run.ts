@@ -9,11 +9,10 @@
  * against ORDER BY random() over the same pool, with GET /api/health polled throughout.
  * See draw-e2e.ts and README.md.
  */
+import { withBenchPostgres } from '../support/postgres.ts';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { openDatabase, rowsOf, type Database } from '../../src/server/db/database.ts';
+import { openDatabase } from '../../src/server/db/database.ts';
 import { runDrawE2e, type DrawE2eResult, type LatencyStats } from './draw-e2e.ts';
 
 const { values: args } = parseArgs({
@@ -29,43 +28,9 @@ const options = {
   n: Number(args.n), officers: Number(args.officers), baselineRuns: Math.max(1, Number(args.runs)), pollHealth: true,
   log: (line: string) => process.stderr.write(`${line}\n`),
 };
-const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'suiji_bench_draw_e2e';
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
 
-/**
- * pg-pool's end() resolves before its connections have closed: a forced drop right away
- * would kill them mid-close, and the pool would raise that as an unhandled error.
- */
-async function dropWhenClosed(admin: pg.Client): Promise<void> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    try {
-      await admin.query(`drop database if exists ${BENCH_DB}`);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-}
-
-async function withPostgres<T>(fn: (database: Database, version: string) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.query(`create database ${BENCH_DB}`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${BENCH_DB}`;
-  const database = await openDatabase({ dataDir: '', databaseUrl: url.toString() });
-  try {
-    const version = rowsOf<{ v: string }>(await database.db.execute(sql`select current_setting('server_version') as v`))[0]?.v ?? '?';
-    return await fn(database, version.split(' ')[0] ?? version);
-  } finally {
-    await database.close();
-    await dropWhenClosed(admin);
-    await admin.end();
-  }
-}
 
 const columns: { engine: string; result: DrawE2eResult; load: string }[] = [];
 if (!args['no-pglite']) {
@@ -79,7 +44,7 @@ if (!args['no-pglite']) {
   }
 }
 if (!args['no-pg']) {
-  await withPostgres(async (database, version) => {
+  await withBenchPostgres(BENCH_DB, async (database, version) => {
     options.log(`PostgreSQL ${version} (load average ${load()})`);
     const result = await runDrawE2e(database, options);
     columns.push({ engine: `PostgreSQL ${version}`, result, load: load() });

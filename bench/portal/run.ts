@@ -4,15 +4,14 @@
  *
  * For each engine — PGlite (in memory) and PostgreSQL (DATABASE_URL or
  * postgres://postgres@127.0.0.1:5432/postgres, in a dedicated database suiji_bench_portal that is
- * created and dropped) — fills the directory and the published results, then loads
+ * created and dropped by bench/support/postgres.ts) — fills the directory and the published results, then loads
  * GET /api/v1/public/results/:key (lookup by USCC) with autocannon from a child process, and a
  * bare Fastify route the same way. Prints requests per second, the ratio and latencies.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { openDatabase, rowsOf, type Database } from '../../src/server/db/database.ts';
+import { openDatabase } from '../../src/server/db/database.ts';
+import { withBenchPostgres } from '../support/postgres.ts';
 import { runPortalBench, type PortalBenchResult } from './portal-bench.ts';
 
 const { values: args } = parseArgs({
@@ -29,8 +28,6 @@ const options = {
   entities: Number(args.entities), results: Number(args.results), connections: Number(args.connections),
   durationSeconds: Number(args.duration), log: (line: string) => process.stderr.write(`${line}\n`),
 };
-const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const BENCH_DB = 'suiji_bench_portal';
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
 
 const runs: { engine: string; result: PortalBenchResult; load: string }[] = [];
@@ -44,24 +41,10 @@ if (!args['no-pglite']) {
   }
 }
 if (!args['no-pg']) {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.query(`create database ${BENCH_DB}`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${BENCH_DB}`;
-  let database: Database | null = null;
-  try {
-    database = await openDatabase({ dataDir: '', databaseUrl: url.toString() });
-    const version = rowsOf<{ v: string }>(await database.db.execute(sql`select current_setting('server_version') as v`))[0]?.v ?? '?';
+  await withBenchPostgres('suiji_bench_portal', async (database, version) => {
     options.log(`PostgreSQL ${version} (load average ${load()})`);
-    runs.push({ engine: `PostgreSQL ${version.split(' ')[0] ?? ''}`, result: await runPortalBench(database, options), load: load() });
-  } finally {
-    await database?.close();
-    await new Promise((r) => setTimeout(r, 500));
-    await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-    await admin.end();
-  }
+    runs.push({ engine: `PostgreSQL ${version}`, result: await runPortalBench(database, options), load: load() });
+  });
 }
 
 const f0 = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 0 });

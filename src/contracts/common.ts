@@ -24,3 +24,6 @@ export const pageQuerySchema = z.object({
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }
+
+/** Open data: every public listing as JSON (default) or CSV (`?format=csv`). */
+export const openDataFormatSchema = z.enum(['json', 'csv']).default('json');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { verificationMethods } from '../domain/result/result-codes.ts';
-import { pageOf, pageQuerySchema } from './common.ts';
+import { pageOf, pageQuerySchema, openDataFormatSchema } from './common.ts';
 
 /** 随机抽查事项清单 (domain-rules §4.1). */
 
@@ -172,6 +172,7 @@ export const publicItemPageSchema = pageOf(publicItemSchema);
 export const listPublicItemsQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(64).optional(),
   category: itemCategorySchema.optional(),
+  format: openDataFormatSchema,
 }).strict();
 
 /** 50 %, 5 %, 0.5 % from basis points. */

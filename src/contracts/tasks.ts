@@ -3,6 +3,7 @@ import { isIsoDate } from '../domain/calendar/civil-date.ts';
 import { riskClasses } from '../domain/directory/risk-class.ts';
 import { MAX_RATIO_BP } from '../domain/draw/quota.ts';
 import { entityStatusLabels, type EntityStatus } from '../domain/task/candidate-pool.ts';
+import { openDataFormatSchema } from './common.ts';
 import { drawOutputSchema, seedMethodSchema } from './draw.ts';
 import { itemObjectTypes } from './items.ts';
 
@@ -396,4 +397,5 @@ export const publicListQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  format: openDataFormatSchema,
 });

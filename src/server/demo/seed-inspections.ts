@@ -1,3 +1,4 @@
+import { demoPrincipal, must } from './demo-services.ts';
 import { eq } from 'drizzle-orm';
 import type { Draw } from '../../contracts/tasks.ts';
 import { loadConfig } from '../config.ts';
@@ -5,11 +6,9 @@ import type { Db } from '../db/database.ts';
 import { officers } from '../db/schema-directory.ts';
 import type { Principal } from '../http/access.ts';
 import type { ServiceContext } from '../http/context.ts';
-import type { Result } from '../http/failures.ts';
 import {
   addEvidenceFor, correctFor, getInspectionFor, listInspectionsFor, publishFor, reviewFor, saveDraftFor, signFor, submitFor,
 } from '../modules/inspections/inspections.service.ts';
-import { toRoles } from '../modules/session/session.service.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { hashPassword } from '../auth/secrets.ts';
 import { findDepartmentByCode } from '../modules/organizations/organizations.repository.ts';
@@ -37,19 +36,6 @@ export interface DemoInspections {
 
 export type DemoInspectionState = 'draft' | 'submitted' | 'returned' | 'published' | 'corrected' | 'problem';
 
-function must<T>(result: Result<T>, step: string): T {
-  if (!result.ok) throw new Error(`demo: ${step} failed: ${result.failure.detail ?? result.failure.kind}`);
-  return result.value;
-}
-
-async function principalOf(db: Db, username: string): Promise<Principal> {
-  const user = await findUserByUsername(db, username);
-  if (!user) throw new Error(`demo user ${username} is missing`);
-  return {
-    via: 'token', tokenId: `demo-${username}`, scopes: [],
-    user: { id: user.id, username: user.username, displayName: user.displayName, roles: toRoles(user.roles), departmentId: user.departmentId, mustChangePassword: false },
-  };
-}
 
 export async function seedInspections(db: Db, clock: StoryClock, completed: Draw): Promise<DemoInspections> {
   const ctx: ServiceContext = { db, config: loadConfig({}), now: clock.now };
@@ -83,12 +69,12 @@ export async function seedInspections(db: Db, clock: StoryClock, completed: Draw
     }
     await db.update(officers).set({ userId }).where(eq(officers.key, officerKey));
     linkedOfficers[username] = officerKey;
-    const principal = await principalOf(db, username);
+    const principal = await demoPrincipal(db, username);
     accountOf.set(officerKey, principal);
     return principal;
   };
 
-  const reviewer = await principalOf(db, 'yunguan');
+  const reviewer = await demoPrincipal(db, 'yunguan');
   const work: { principal: Principal; id: string; objectKey: string }[] = [];
   for (const team of completed.teams.slice(0, 6)) {
     const member = team.officers.find((o) => o.department === '综合执法大队');
@@ -164,15 +150,16 @@ export async function seedInspections(db: Db, clock: StoryClock, completed: Draw
     {
       state: 'problem', run: async (w) => {
         await submitted(w, '05-08', '05-10', true, '05-14');
-        clock.at('05-22');
+        // Published late (after the 20 working days): the oversight dashboard's story of 逾期公示.
+        clock.at('06-20');
         must(await reviewFor(ctx, reviewer, w.id, { decision: 'approve', comment: '' }), 'approve');
         must(await publishFor(ctx, reviewer, w.id), 'publish');
       },
     },
     {
       state: 'returned', run: async (w) => {
-        await submitted(w, '06-03', '06-05', false, '06-08');
-        clock.at('06-12');
+        await submitted(w, '07-01', '07-03', false, '07-06');
+        clock.at('07-10');
         must(await reviewFor(ctx, reviewer, w.id, { decision: 'return', comment: '检查要点备注过于简略，请补充车辆检查情况后重新提交' }), 'return');
       },
     },

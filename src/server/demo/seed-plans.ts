@@ -1,18 +1,15 @@
+import { demoPrincipal, must } from './demo-services.ts';
 import { createPlanBodySchema, updatePlanBodySchema } from '../../contracts/plans.ts';
 import { createTaskBodySchema, seedBodySchema, type Draw } from '../../contracts/tasks.ts';
 import { loadConfig } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import type { Principal } from '../http/access.ts';
 import type { ServiceContext } from '../http/context.ts';
-import type { Result } from '../http/failures.ts';
 import { createJobRunner } from '../jobs/job-runner.ts';
 import { abandonDrawFor, confirmDrawFor, getDrawFor, replaceOfficerFor, runDrawFor, setSeedFor } from '../modules/draws/draws.service.ts';
 import { findItemByCode } from '../modules/items/items.repository.ts';
 import { findDepartmentByCode } from '../modules/organizations/organizations.repository.ts';
 import { createPlanFor, revisePlanFor, transitionPlanFor, updatePlanFor } from '../modules/plans/plans.service.ts';
-import { toRoles } from '../modules/session/session.service.ts';
 import { createTaskFor, freezeTaskFor } from '../modules/tasks/tasks.service.ts';
-import { findUserByUsername } from '../modules/users/users.repository.ts';
 import type { StoryClock } from './demo-story.ts';
 
 /** What the demo plans and draws are, for the loader's test and the browser tests. */
@@ -34,19 +31,6 @@ export const demoWitnesses = ['县司法局监督人员', '企业代表', '政�
 export const demoAbandonReason = '产生随机种子时见证人未全部到场，按规定作废本次抽取，重新冻结后另行产生种子';
 export const demoPlanRevisionReason = '根据市交通运输局通知，增加危险货物道路运输企业联合抽查';
 
-function must<T>(result: Result<T>, step: string): T {
-  if (!result.ok) throw new Error(`demo: ${step} failed: ${result.failure.detail ?? result.failure.kind}`);
-  return result.value;
-}
-
-async function principalOf(db: Db, username: string): Promise<Principal> {
-  const user = await findUserByUsername(db, username);
-  if (!user) throw new Error(`demo user ${username} is missing`);
-  return {
-    via: 'token', tokenId: `demo-${username}`, scopes: [],
-    user: { id: user.id, username: user.username, displayName: user.displayName, roles: toRoles(user.roles), departmentId: user.departmentId, mustChangePassword: false },
-  };
-}
 
 /**
  * The demo bureau's year: the 运输管理科 annual plan (published, then revised with a reason and
@@ -61,9 +45,9 @@ export async function seedPlansAndDraws(
   // The services read only db and now; the configuration (ports, data folder) plays no part here.
   const ctx: ServiceContext = { db, config: loadConfig({}), now: clock.now };
   const year = clock.year;
-  const yunguan = await principalOf(db, 'yunguan');
-  const lingdao = await principalOf(db, 'lingdao');
-  const admin = await principalOf(db, 'admin');
+  const yunguan = await demoPrincipal(db, 'yunguan');
+  const lingdao = await demoPrincipal(db, 'lingdao');
+  const admin = await demoPrincipal(db, 'admin');
 
   const departmentId = async (code: string) => {
     const row = await findDepartmentByCode(db, code);

@@ -54,6 +54,7 @@ export function ItemsView() {
     <section aria-labelledby="page-title">
       <h1 id="page-title">抽查事项清单</h1>
       <p>本部门依法开展随机抽查的事项：抽查依据、抽查主体、抽查对象、抽查内容和抽查方式。重点检查事项按规定比例和频次抽查，一般检查事项按计划抽查。</p>
+      <p className="downloads">开放数据下载：<a href="/api/v1/public/items?format=csv" download>CSV</a> · <a href="/api/v1/public/items">JSON</a></p>
       <form role="search" className="search" onSubmit={onSubmit}>
         <label htmlFor="item-search">搜索事项</label>
         <input id="item-search" type="search" value={draft} maxLength={64} placeholder="事项名称、编码或抽查依据" onChange={(e) => setDraft(e.target.value)} />
@@ -142,6 +143,7 @@ export function PlansView() {
     <section aria-labelledby="page-title">
       <h1 id="page-title">抽查计划</h1>
       <p>年度抽查计划经批准后向社会公开。计划调整形成新的版本并说明理由，调整前的版本一并保留公开。</p>
+      <p className="downloads">开放数据下载：<a href="/api/v1/public/plans?format=csv" download>CSV</a> · <a href="/api/v1/public/plans">JSON</a></p>
       <LoadState state={state} />
       {state.status === 'ok' && ordered.length === 0 && <p>暂无已公开的抽查计划。</p>}
       {ordered.map(([key, versions]) => {
@@ -192,6 +194,7 @@ export function TasksView() {
         抽取前公布候选名单的数量和哈希、排除情况和抽取规则；抽取后公布随机种子和完整的抽取记录。
         任何人都可以在浏览器中或用 <code>suiji verify</code> 命令重新计算，核对抽取结果。
       </p>
+      <p className="downloads">开放数据下载：<a href="/api/v1/public/tasks?format=csv" download>CSV</a> · <a href="/api/v1/public/tasks">JSON</a></p>
       <LoadState state={state} />
       {state.status === 'ok' && state.value.items.length === 0 && <p>暂无已公布的抽查任务。</p>}
       {state.status === 'ok' && state.value.items.length > 0 && (

@@ -16,7 +16,7 @@ import { tasks } from '../../db/schema-plans.ts';
 import { taskArchives } from '../../db/schema-archives.ts';
 import { makeDepartment, makeSession, makeUser, type TestSession } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { makeDrawFixture, type DrawFixture } from '../draws/draw-fixtures.ts';
+import { makeDrawFixture, type DrawFixture, seedAndRunDraw } from '../draws/draw-fixtures.ts';
 
 let closedFollowUpId = '';
 let t: TestApp;
@@ -149,13 +149,7 @@ describe('archives (归档): completeness check, the zip, read-only afterwards',
     const frozen = await call('POST', `/api/v1/tasks/${taskId}/freeze`, admin);
     expect(frozen.status, frozen.body).toBe(201);
     const drawRowId = String(frozen.json().id);
-    expect((await call('POST', `/api/v1/draws/${drawRowId}/seed`, admin, { method: 'dice', digits: '27182818284590452353', witnesses: ['监督员'] })).status).toBe(200);
-    expect((await call('POST', `/api/v1/draws/${drawRowId}/run`, admin)).status).toBe(202);
-    for (let i = 0; i < 200; i++) {
-      draw = (await call('GET', `/api/v1/draws/${drawRowId}`, admin)).json() as unknown as Draw;
-      if (draw.status !== 'running') break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    draw = await seedAndRunDraw(t.app, admin.headers, drawRowId, '27182818284590452353');
     expect(draw.status).toBe('completed');
     const objects = draw.output?.order ?? [];
     expect(objects).toHaveLength(2);

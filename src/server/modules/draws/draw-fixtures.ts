@@ -1,4 +1,6 @@
+import type { Draw } from '../../../contracts/tasks.ts';
 import type { Db } from '../../db/database.ts';
+import type { ZodApp } from '../../http/fastify-types.ts';
 import { entities, guidelineVersions, items, officerConflicts, officers, riskSnapshots } from '../../db/schema-directory.ts';
 import { makeDepartment } from '../../test/factories.ts';
 
@@ -84,4 +86,21 @@ export async function makeDrawFixture(db: Db, suffix = ''): Promise<DrawFixture>
     transport: { id: transport.id, name: transport.name }, brigade: { id: brigade.id, name: brigade.name },
     itemIds: { claimed, claimed2, unclaimed, retired }, entityKeys, officerNames, officerKeys, conflict: [conflicted.key, entityKey],
   };
+}
+
+/**
+ * Seeds a frozen draw with dice digits and runs it through the HTTP API, then waits for the
+ * job: what every test that needs a completed draw does between the freeze and the teams.
+ */
+export async function seedAndRunDraw(app: ZodApp, headers: Record<string, string>, drawRowId: string, digits: string): Promise<Draw> {
+  const seeded = await app.inject({ method: 'POST', url: `/api/v1/draws/${drawRowId}/seed`, headers, payload: { method: 'dice', digits, witnesses: ['监督员'] } });
+  if (seeded.statusCode !== 200) throw new Error(`seed: ${seeded.statusCode} ${seeded.body}`);
+  const run = await app.inject({ method: 'POST', url: `/api/v1/draws/${drawRowId}/run`, headers });
+  if (run.statusCode !== 202) throw new Error(`run: ${run.statusCode} ${run.body}`);
+  for (let i = 0; i < 500; i++) {
+    const draw = (await app.inject({ method: 'GET', url: `/api/v1/draws/${drawRowId}`, headers })).json() as Draw;
+    if (draw.status !== 'running') return draw;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`draw ${drawRowId} did not finish`);
 }

@@ -8,7 +8,7 @@ import { officers } from '../../db/schema-directory.ts';
 import { evidenceFiles, followUps, inspectionAnswers, inspectionResults } from '../../db/schema-inspections.ts';
 import { makeDepartment, makeSession, makeUser, type TestSession } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { makeDrawFixture, type DrawFixture } from '../draws/draw-fixtures.ts';
+import { makeDrawFixture, type DrawFixture, seedAndRunDraw } from '../draws/draw-fixtures.ts';
 
 let t: TestApp;
 let fx: DrawFixture;
@@ -70,13 +70,7 @@ beforeAll(async () => {
   const frozen = await call('POST', `/api/v1/tasks/${String(task.json().id)}/freeze`, admin);
   expect(frozen.status, frozen.body).toBe(201);
   const drawRowId = String(frozen.json().id);
-  expect((await call('POST', `/api/v1/draws/${drawRowId}/seed`, admin, { method: 'dice', digits: '31415926535897932384', witnesses: ['监督员'] })).status).toBe(200);
-  expect((await call('POST', `/api/v1/draws/${drawRowId}/run`, admin)).status).toBe(202);
-  for (let i = 0; i < 200; i++) {
-    draw = (await call('GET', `/api/v1/draws/${drawRowId}`, admin)).json() as unknown as Draw;
-    if (draw.status !== 'running') break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  draw = await seedAndRunDraw(t.app, admin.headers, drawRowId, '31415926535897932384');
   expect(draw.status).toBe('completed');
 }, 120_000);
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { sendCsv } from '../../http/open-data-csv.ts';
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -58,11 +59,6 @@ function sendBytes(reply: FastifyReply, file: { fileName: string; mime: string; 
     .send(Buffer.from(file.content));
 }
 
-function sendCsv(reply: FastifyReply, fileName: string, csv: string) {
-  return reply.type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="results.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(csv);
-}
 
 export function registerInspectionsRoutes(app: ZodApp, ctx: ServiceContext): void {
   app.get('/api/v1/inspections', {

@@ -1,3 +1,4 @@
+import { toCsv } from '../../http/open-data-csv.ts';
 import { publicResultFields, type PublicResult } from '../../../contracts/inspections.ts';
 import { resultCodeLabel, type ResultCode } from '../../../domain/result/result-codes.ts';
 import type { ItemResultJson } from '../../db/schema-inspections.ts';
@@ -59,22 +60,17 @@ const csvHeadings: Record<(typeof publicResultFields)[number], string> = {
   corrections: '更正记录', followUpStatus: '后续处置状态',
 };
 
-function cell(value: PublicResult[keyof PublicResult]): string {
-  let text: string;
-  if (value === null) text = '';
-  else if (Array.isArray(value)) {
-    text = value.map((v) => (typeof v === 'string' ? v
+function cellText(value: PublicResult[keyof PublicResult]): string {
+  if (value === null) return '';
+  if (Array.isArray(value)) {
+    return value.map((v) => (typeof v === 'string' ? v
       : 'reason' in v ? `第${v.version}版（${v.publishedOn}）${v.result}${v.reason ? `，更正原因：${v.reason}` : ''}`
         : `${v.code} ${v.name}：${v.result}`)).join('；');
-  } else text = String(value);
-  // Spreadsheet formula injection: a leading =, +, - or @ is neutralised.
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+  return String(value);
 }
 
-/** CSV (UTF-8 with BOM, so that Excel shows the Chinese), one row per result, every public field. */
+/** CSV (open-data-csv.ts), one row per result, every public field. */
 export function publicResultsCsv(results: readonly PublicResult[]): string {
-  const lines = [publicResultFields.map((f) => cell(csvHeadings[f])).join(',')];
-  for (const r of results) lines.push(publicResultFields.map((f) => cell(r[f])).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(publicResultFields.map((f) => csvHeadings[f]), results.map((r) => publicResultFields.map((f) => cellText(r[f]))));
 }

@@ -1,3 +1,5 @@
+import { sendCsv } from '../../http/open-data-csv.ts';
+import { publicItemsCsv } from './public-items-csv.ts';
 import { idParamsSchema } from '../../../contracts/common.ts';
 import {
   claimItemBodySchema, createItemBodySchema, exportItemsQuerySchema, itemDetailSchema, itemDiffQuerySchema, itemDiffSchema,
@@ -70,9 +72,17 @@ export function registerItemsRoutes(app: ZodApp, ctx: ServiceContext): void {
 
   app.get('/api/v1/public/items', {
     schema: {
-      tags: ['public'], summary: '公开的随机抽查事项清单（无需登录）', querystring: listPublicItemsQuerySchema,
+      tags: ['public'], summary: '公开的随机抽查事项清单（无需登录；format=csv 下载全部 CSV）', querystring: listPublicItemsQuerySchema,
       response: withProblems({ 200: publicItemPageSchema }),
     },
     config: { access: itemsPolicy.publicList },
-  }, async (request) => unwrap(await listPublicItems(ctx, request.query)));
+  }, async (request, reply) => {
+    const { format, ...query } = request.query;
+    if (format === 'csv') {
+      // The whole list as open data (a county's list holds tens of items, a province's a few hundred).
+      const all = unwrap(await listPublicItems(ctx, { ...query, page: 1, pageSize: 10_000 }));
+      return sendCsv(reply, '随机抽查事项清单.csv', publicItemsCsv(all.items));
+    }
+    return unwrap(await listPublicItems(ctx, query));
+  });
 }

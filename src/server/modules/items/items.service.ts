@@ -281,7 +281,7 @@ export async function exportItems(ctx: ServiceContext, query: z.infer<typeof exp
 }
 
 export async function listPublicItems(
-  ctx: ServiceContext, query: z.infer<typeof listPublicItemsQuerySchema>,
+  ctx: ServiceContext, query: Omit<z.infer<typeof listPublicItemsQuerySchema>, 'format'>,
 ): Promise<Result<{ items: PublicItem[]; total: number; page: number; pageSize: number }>> {
   const { page, pageSize, q, category } = query;
   const result = await listItems(ctx.db, { q, category, publicOnly: true }, { page, pageSize });

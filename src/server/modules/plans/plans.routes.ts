@@ -1,3 +1,5 @@
+import { sendCsv } from '../../http/open-data-csv.ts';
+import { publicPlansCsv } from './public-plans-csv.ts';
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../contracts/common.ts';
@@ -99,7 +101,11 @@ export function registerPlansRoutes(app: ZodApp, ctx: ServiceContext): void {
   });
 
   app.get('/api/v1/public/plans', {
-    schema: { tags: ['public'], summary: '抽查计划公告：已公开的年度计划（含已被调整替代的历史版本）', querystring: publicListQuerySchema.pick({ year: true }).strict(), response: withProblems({ 200: publicPlanListSchema }) },
+    schema: { tags: ['public'], summary: '抽查计划公告：已公开的年度计划（含已被调整替代的历史版本；format=csv 每个计划任务一行）', querystring: publicListQuerySchema.pick({ year: true, format: true }).strict(), response: withProblems({ 200: publicPlanListSchema }) },
     config: { access: publicAccess },
-  }, async (request) => unwrap(await publicPlans(ctx, request.query.year)));
+  }, async (request, reply) => {
+    const plans = unwrap(await publicPlans(ctx, request.query.year));
+    if (request.query.format === 'csv') return sendCsv(reply, '抽查计划公告.csv', publicPlansCsv(plans.items));
+    return plans;
+  });
 }

@@ -1,3 +1,5 @@
+import { sendCsv } from '../../http/open-data-csv.ts';
+import { publicTasksCsv } from './public-tasks-csv.ts';
 import { idParamsSchema, pageOf } from '../../../contracts/common.ts';
 import {
   createTaskBodySchema, drawSchema, listTasksQuerySchema, oneIndustryTemplateQuerySchema, oneIndustryTemplateSchema, publicListQuerySchema, publicTaskDetailSchema, publicTaskParamsSchema, publicTaskSchema,
@@ -63,9 +65,16 @@ export function registerTasksRoutes(app: ZodApp, ctx: ServiceContext, jobs: JobR
   }, async (request, reply) => reply.code(202).send(unwrap(await runTaskDrawFor(ctx, jobs, principalOf(request), request.params.id))));
 
   app.get('/api/v1/public/tasks', {
-    schema: { tags: ['public'], summary: '抽查任务公告：已冻结公布的任务', querystring: publicListQuerySchema, response: withProblems({ 200: pageOf(publicTaskSchema) }) },
+    schema: { tags: ['public'], summary: '抽查任务公告：已冻结公布的任务（format=csv 下载全部 CSV）', querystring: publicListQuerySchema, response: withProblems({ 200: pageOf(publicTaskSchema) }) },
     config: { access: tasksPolicy.public },
-  }, async (request) => unwrap(await publicTasks(ctx, request.query)));
+  }, async (request, reply) => {
+    const { format, ...query } = request.query;
+    if (format === 'csv') {
+      const all = unwrap(await publicTasks(ctx, { ...query, page: 1, pageSize: 10_000 }));
+      return sendCsv(reply, '抽查任务公告.csv', publicTasksCsv(all.items));
+    }
+    return unwrap(await publicTasks(ctx, query));
+  });
 
   app.get('/api/v1/public/tasks/:code', {
     schema: {

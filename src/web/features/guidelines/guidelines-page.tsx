@@ -10,7 +10,7 @@ import { useCurrentUser } from '../../app/session-context.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { useLoaded } from '../../components/use-loaded.ts';
 import { ImportDialog } from '../imports/import-dialog.tsx';
-import { download } from '../items/item-format.ts';
+import { download } from '../../components/download.ts';
 import { GuidelineDrawer } from './guideline-drawer.tsx';
 
 /** A name in a table cell that opens the record: a button (keyboard reachable) that looks like a link. */

@@ -14,7 +14,8 @@ import { ImportDialog } from '../imports/import-dialog.tsx';
 import { buildDepartmentTree, toTreeData } from '../organizations/department-tree.ts';
 import { ClaimItemModal, RetireItemModal } from './item-action-modals.tsx';
 import { ItemDrawer } from './item-drawer.tsx';
-import { canManageItem, download } from './item-format.ts';
+import { download } from '../../components/download.ts';
+import { canManageItem } from './item-format.ts';
 import { ItemFormModal } from './item-form-modal.tsx';
 
 /** A name in a table cell that opens the record: a button (keyboard reachable) that looks like a link. */

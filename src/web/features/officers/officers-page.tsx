@@ -11,7 +11,7 @@ import { useCurrentUser } from '../../app/session-context.tsx';
 import { useProblemReporter } from '../../components/problem.ts';
 import { useLoaded } from '../../components/use-loaded.ts';
 import { ImportDialog } from '../imports/import-dialog.tsx';
-import { download } from '../items/item-format.ts';
+import { download } from '../../components/download.ts';
 import { buildDepartmentTree, toTreeData } from '../organizations/department-tree.ts';
 import { EligibilityTag } from './eligibility-tag.tsx';
 import { OfficerDrawer } from './officer-drawer.tsx';

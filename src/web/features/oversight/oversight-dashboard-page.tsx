@@ -1,6 +1,7 @@
+import { download } from '../../components/download.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  Alert, App, Badge, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography,
+  Alert, App, Badge, Button, Card, Col, Descriptions, Form, Input, Modal, Radio, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
@@ -22,14 +23,6 @@ import { yesNo } from './indicator-format.ts';
 
 const percent = (value: number | null) => (value === null ? null : Number((value * 100).toFixed(1)));
 
-function download(url: string): void {
-  const link = document.createElement('a');
-  link.href = url;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-}
 
 function BureauCards({ i }: { i: IndicatorsView }) {
   const cards = [
@@ -271,9 +264,10 @@ export function OversightDashboardPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>督导看板</Typography.Title>
       <Space wrap>
-        <label htmlFor="oversight-year">年度</label>
-        <Select id="oversight-year" value={year} style={{ width: 110 }} onChange={setYear}
-          options={[0, 1, 2, 3].map((d) => ({ value: dayjs().year() - d, label: `${dayjs().year() - d} 年` }))} />
+        {/* Four years side by side: one click, and each choice is a labelled radio for screen readers. */}
+        <Typography.Text id="oversight-year-label">年度</Typography.Text>
+        <Radio.Group aria-labelledby="oversight-year-label" optionType="button" value={year} onChange={(e) => setYear(Number(e.target.value))}
+          options={[3, 2, 1, 0].map((d) => ({ value: dayjs().year() - d, label: `${dayjs().year() - d} 年` }))} />
         {canReport ? (
           <>
             <Button icon={<DownloadOutlined />} onClick={() => download(assessmentXlsxUrl(year))}>导出年度考核表</Button>
