@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from './harness.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli } from '../src/cli/run-cli.ts';
 import { login, newPage, screenshot, skipReason } from './pages.ts';
 
 /**
@@ -8,7 +12,8 @@ import { login, newPage, screenshot, skipReason } from './pages.ts';
  * admin (yunguan, also an officer) creates a task, draws it, is linked to a drawn officer,
  * enters a result with 发现问题待后续处理, reviews and publishes it — all through the API in
  * the browser's session (one login) — then in the browser decides 移送, transfers to an
- * outside body with a document number, closes, and sees 已完结 in the list.
+ * outside body with a document number, closes, and sees 已完结 in the list; then the task is
+ * archived from its page and the downloaded archive verifies with `suiji archive verify`.
  */
 
 interface ItemRow { id: string; claimedByDepartmentId: string | null; usableInTask: boolean }
@@ -26,7 +31,7 @@ async function api<T>(context: BrowserContext, method: 'GET' | 'POST' | 'PUT' | 
 }
 
 /** A published result with 发现问题待后续处理 of a fresh task of 运输管理科; answers the entity's name. */
-async function publishProblem(context: BrowserContext): Promise<{ inspectionId: string; entityName: string }> {
+async function publishProblem(context: BrowserContext): Promise<{ inspectionId: string; entityName: string; taskId: string; taskCode: string; drawRowId: string }> {
   const me = await api<Session>(context, 'GET', '/api/v1/session');
   const department = me.user.departmentId ?? '';
   const items = (await api<{ items: ItemRow[] }>(context, 'GET', '/api/v1/items?status=active&claimed=claimed&pageSize=200')).items;
@@ -74,14 +79,14 @@ async function publishProblem(context: BrowserContext): Promise<{ inspectionId: 
   await api(context, 'POST', `/api/v1/inspections/${inspection.id}/submit`);
   await api(context, 'POST', `/api/v1/inspections/${inspection.id}/review`, { decision: 'approve' });
   await api(context, 'POST', `/api/v1/inspections/${inspection.id}/publish`);
-  return { inspectionId: inspection.id, entityName: inspection.object.name };
+  return { inspectionId: inspection.id, entityName: inspection.object.name, taskId: task.id, taskCode: code, drawRowId: frozen.id };
 }
 
-describe.skipIf(skipReason !== '')('follow-up journey: problem found → transferred → closed', () => {
+describe.skipIf(skipReason !== '')('follow-up journey: problem found → transferred → closed → archived', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let published: { inspectionId: string; entityName: string };
+  let published: Awaited<ReturnType<typeof publishProblem>>;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -136,5 +141,31 @@ describe.skipIf(skipReason !== '')('follow-up journey: problem found → transfe
     expect(await seriousAxeViolations(page)).toEqual([]);
     const inspection = await api<{ followUp: { status: string } | null }>(context, 'GET', `/api/v1/inspections/${published.inspectionId}`);
     expect(inspection.followUp?.status).toBe('closed');
+  });
+
+  it('archives the task once everything is closed, and the archive verifies with suiji archive verify', async () => {
+    // The department confirms its list (派发确认); then nothing is missing.
+    await api(context, 'POST', `/api/v1/draws/${published.drawRowId}/confirm`, {});
+    await page.goto(`/tasks/${published.taskId}`);
+    const card = page.getByRole('button', { name: /^归\s*档$/u });
+    await expect.poll(() => card.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await card.click();
+    await page.getByRole('tooltip').getByRole('button', { name: /^归\s*档$/u }).click();
+    await page.getByText(`已归档抽查任务 ${published.taskCode}`).waitFor();
+    await page.getByText(/^[0-9a-f]{64}$/u).first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    const zip = await context.request.get(`/api/v1/tasks/${published.taskId}/archive.zip`);
+    expect(zip.status()).toBe(200);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'suiji-e2e-archive-')), 'archive.zip');
+    writeFileSync(file, await zip.body());
+    const verified = await runCli(['archive', 'verify', file]);
+    expect(verified.code, verified.out + verified.err).toBe(0);
+    expect(verified.out).toContain(`OK `);
+    // Archived means read-only.
+    const refused = await context.request.post(`/api/v1/draws/${published.drawRowId}/abandon`, {
+      data: { reason: '归档后尝试作废' }, headers: { 'x-csrf-token': ((await (await context.request.get('/api/v1/session')).json()) as Session).csrfToken },
+    });
+    expect(refused.status()).toBe(409);
   });
 });
