@@ -1,10 +1,12 @@
 // Load generator for bench/portal, run as a child process so that it does not share the
 // server's event loop: autocannon with `connections` connections for `duration` seconds,
-// each request for a path from the list (round robin). Prints autocannon's result as JSON.
+// each request for a path from the list (round robin; a JSON file, since thousands of paths do
+// not fit on a command line). Prints autocannon's result as JSON.
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
-const [url, pathsJson, connections, duration] = process.argv.slice(2);
-const paths = JSON.parse(pathsJson ?? '["/"]');
+const [url, pathsFile, connections, duration] = process.argv.slice(2);
+const paths = JSON.parse(readFileSync(pathsFile ?? '', 'utf8'));
 let next = 0;
 const result = await autocannon({
   url,

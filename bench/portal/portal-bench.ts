@@ -6,6 +6,9 @@
  * bench/portal/run.ts and, at a small size, by portal-bench.test.ts.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
@@ -92,8 +95,10 @@ async function fill(database: Database, options: PortalBenchOptions): Promise<vo
 
 function load(url: string, paths: readonly string[], options: PortalBenchOptions): Promise<LoadResult> {
   const script = fileURLToPath(new URL('./load.mjs', import.meta.url));
+  const pathsFile = join(mkdtempSync(join(tmpdir(), 'suiji-bench-portal-')), 'paths.json');
+  writeFileSync(pathsFile, JSON.stringify(paths));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, url, JSON.stringify(paths), String(options.connections), String(options.durationSeconds)],
+    const child = spawn(process.execPath, [script, url, pathsFile, String(options.connections), String(options.durationSeconds)],
       { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
