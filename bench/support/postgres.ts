@@ -1,26 +1,10 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, rowsOf, type Database } from '../../src/server/db/database.ts';
+import { dropDatabaseWhenClosed } from '../../src/server/test/test-db.ts';
 
 /** The PostgreSQL server the benches use: DATABASE_URL, else the local one. */
 export const benchPostgresUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/**
- * pg-pool's end() resolves before its connections have closed: a forced drop right away
- * would kill them mid-close, and the pool would raise that as an unhandled error (it did,
- * now and then, losing the results).
- */
-async function dropWhenClosed(admin: pg.Client, name: string): Promise<void> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    try {
-      await admin.query(`drop database if exists ${name}`);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  await admin.query(`drop database if exists ${name} with (force)`);
-}
 
 /**
  * Runs `fn` on a database of its own (`name`, created with the schema and dropped afterwards),
@@ -40,7 +24,7 @@ export async function withBenchPostgres<T>(name: string, fn: (database: Database
     return await fn(database, version.split(' ')[0] ?? version);
   } finally {
     await database.close();
-    await dropWhenClosed(admin, name);
+    await dropDatabaseWhenClosed(admin, name);
     await admin.end();
   }
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../domain/uscc/uscc.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { importJobs } from '../db/schema-directory.ts';
-import { createTestDatabase } from '../test/test-db.ts';
+import { createTestDatabase, dropDatabaseWhenClosed } from '../test/test-db.ts';
 import type { ImportProgressEvent } from './import-runner.ts';
 import { recoverInterruptedImports } from './import-runner.ts';
 import { interruptedMessage } from './import-jobs.repository.ts';
@@ -107,7 +107,7 @@ describe('a process killed during the commit', () => {
       dropDatabase = async () => {
         const dropper = new pg.Client({ connectionString: process.env.DATABASE_URL });
         await dropper.connect();
-        await dropper.query(`drop database if exists ${name} with (force)`);
+        await dropDatabaseWhenClosed(dropper, name);
         await dropper.end();
       };
     }

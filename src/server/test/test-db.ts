@@ -30,10 +30,27 @@ export async function createTestDatabase(): Promise<Database> {
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       try {
-        await dropper.query(`drop database if exists ${name} with (force)`);
+        await dropDatabaseWhenClosed(dropper, name);
       } finally {
         await dropper.end();
       }
     },
   };
+}
+
+/**
+ * pg-pool's end() resolves before its connections have closed: a forced drop right away kills
+ * them mid-close, and the pool raises that as an unhandled error (57P01) in whatever test runs
+ * next. So drop without force while they finish closing, and force only as a last resort.
+ */
+export async function dropDatabaseWhenClosed(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    try {
+      await admin.query(`drop database if exists ${name}`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  await admin.query(`drop database if exists ${name} with (force)`);
 }
