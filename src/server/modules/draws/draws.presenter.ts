@@ -20,7 +20,7 @@ export function announcementStrata(row: DrawRow): { name: string; quota: QuotaRu
 }
 
 /** The teams as they stand: the draw's assignments with the recorded replacements applied. */
-export function currentTeams(row: DrawRow, replacements: readonly ReplacementRow[]): Assignment[] {
+export function currentTeams(row: Pick<DrawRow, 'output'>, replacements: readonly ReplacementRow[]): Assignment[] {
   const assignments = row.output?.assignments ?? [];
   return applyReplacements(assignments, replacements.map((r) => ({ object: r.objectKey, replaced: r.replacedOfficerKey, replacement: r.replacementOfficerKey })));
 }

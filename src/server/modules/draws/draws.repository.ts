@@ -53,15 +53,22 @@ export async function officersOfUser(db: Db, userId: string): Promise<{ key: str
   return db.select({ key: officers.key, departmentId: officers.departmentId }).from(officers).where(eq(officers.userId, userId));
 }
 
+/** The columns of a draw its teams need — never the frozen candidate lists (a million keys at scale). */
+export const drawTeamColumns = {
+  id: draws.id, drawId: draws.drawId, taskId: draws.taskId, status: draws.status, output: draws.output, matching: draws.matching,
+  drawnAt: draws.drawnAt, confirmWorkdays: draws.confirmWorkdays,
+};
+export type DrawTeamRow = Pick<DrawRow, keyof typeof drawTeamColumns>;
+
 /**
  * Completed draws that may name one of the keys in a team: in the stored output or as a
  * replacement. A coarse text match on the jsonb narrows the rows; the caller checks the teams.
  */
-export async function completedDrawsNaming(db: Db, keys: readonly string[]): Promise<DrawRow[]> {
+export async function completedDrawsNaming(db: Db, keys: readonly string[]): Promise<DrawTeamRow[]> {
   if (keys.length === 0) return [];
   const named = or(...keys.map((key) => sql`position(${JSON.stringify(key)} in ${draws.output}::text) > 0`));
   const replaced = db.select({ id: drawReplacements.drawId }).from(drawReplacements).where(inArray(drawReplacements.replacementOfficerKey, [...keys]));
-  return db.select().from(draws)
+  return db.select(drawTeamColumns).from(draws)
     .where(and(eq(draws.status, 'completed'), or(named, inArray(draws.id, replaced))))
     .orderBy(desc(draws.drawnAt));
 }

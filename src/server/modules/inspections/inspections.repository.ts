@@ -6,7 +6,7 @@ import {
   evidenceFiles, followUps, inspectionAnswers, inspectionResults, inspectionReviews, inspections, inspectionSignatures,
   type ChecklistItemJson,
 } from '../../db/schema-inspections.ts';
-import { drawReplacements, draws, planVersions, plans, tasks } from '../../db/schema-plans.ts';
+import { draws, planVersions, plans, tasks } from '../../db/schema-plans.ts';
 import { closedLoopByInspection } from '../followups/followups.closed-loop.ts';
 
 export type InspectionRow = typeof inspections.$inferSelect;
@@ -25,13 +25,6 @@ export async function drawRef(db: Db, id: string): Promise<DrawRef | undefined> 
   return row;
 }
 
-/** Completed draws whose output or replacements may name one of the keys (a coarse text match; the caller checks the teams). */
-export async function completedDrawsNamingKeys(db: Db, keys: readonly string[]): Promise<DrawRef[]> {
-  if (keys.length === 0) return [];
-  const named = or(...keys.map((key) => sql`position(${JSON.stringify(key)} in ${draws.output}::text) > 0`));
-  const replaced = db.select({ id: drawReplacements.drawId }).from(drawReplacements).where(inArray(drawReplacements.replacementOfficerKey, [...keys]));
-  return db.select(drawColumns).from(draws).where(and(eq(draws.status, 'completed'), or(named, inArray(draws.id, replaced)))).orderBy(desc(draws.drawnAt));
-}
 
 /** Completed draws of tasks organised by, or involving, a department (all when departmentId is null). */
 export async function completedDrawsOfDepartment(db: Db, departmentId: string | null): Promise<DrawRef[]> {

@@ -18,12 +18,12 @@ import type { ServiceContext } from '../../http/context.ts';
 import { fail, ok, type FieldError, type Result } from '../../http/failures.ts';
 import { refuseIfArchived } from '../archives/archived-guard.ts';
 import { currentTeams } from '../draws/draws.presenter.ts';
-import { replacementsOf } from '../draws/draws.repository.ts';
+import { completedDrawsNaming, replacementsOf } from '../draws/draws.repository.ts';
 import { itemsByIds, latestGuidelines } from '../tasks/lookups.repository.ts';
 import { findTask, officersByKeys, type TaskRow } from '../tasks/tasks.repository.ts';
 import { canReadInspection, canReviewInspection } from './inspections.policy.ts';
 import {
-  answersOf, completedDrawsNamingKeys, completedDrawsOfDepartment, deleteEvidence, drawRef, entitiesByKeys, evidenceFile, evidenceOf,
+  answersOf, completedDrawsOfDepartment, deleteEvidence, drawRef, entitiesByKeys, evidenceFile, evidenceOf,
   findInspection, followUpsOf, insertEvidence, insertMissingInspections, insertResultVersion, insertReview, inspectionsOfDraws, officerKeysOfUser,
   openFollowUp, replaceSignature, resultVersionsOf, reviewsOf, signaturesOf, updateInspectionIf, upsertAnswers, type DrawRef, type EvidenceMeta,
   type InspectionRow, type SignatureMeta,
@@ -95,7 +95,7 @@ async function load(ctx: ServiceContext, principal: Principal, id: string): Prom
   if (!inspection) return fail('not_found', '检查记录不存在');
   const [draw, task, myKeys] = await Promise.all([drawRef(ctx.db, inspection.drawId), findTask(ctx.db, inspection.taskId), officerKeysOfUser(ctx.db, principal.user.id)]);
   if (!draw || !task) return fail('not_found', '检查记录所属的抽取或任务不存在');
-  const team = currentTeams({ output: draw.output } as Parameters<typeof currentTeams>[0], await replacementsOf(ctx.db, draw.id)).find((t) => t.object === inspection.objectKey);
+  const team = currentTeams(draw, await replacementsOf(ctx.db, draw.id)).find((t) => t.object === inspection.objectKey);
   const onTeam = team !== undefined && team.officers.some((k) => myKeys.includes(k));
   return ok({ inspection, draw, task, team, onTeam, myKeys });
 }
@@ -213,7 +213,7 @@ export async function listInspectionsFor(
   const myKeys = await officerKeysOfUser(ctx.db, user.id);
   let drawRefs: DrawRef[];
   if (query.scope === 'mine') {
-    drawRefs = await completedDrawsNamingKeys(ctx.db, myKeys);
+    drawRefs = await completedDrawsNaming(ctx.db, myKeys);
   } else if (user.roles.includes('system_admin')) {
     drawRefs = await completedDrawsOfDepartment(ctx.db, null);
   } else if (user.roles.includes('department_admin') && user.departmentId !== null) {
@@ -224,7 +224,7 @@ export async function listInspectionsFor(
   const rows = await ensureInspections(ctx, drawRefs);
   const teamsByDraw = new Map<string, Map<string, Assignment>>();
   for (const draw of drawRefs) {
-    const teams = currentTeams({ output: draw.output } as Parameters<typeof currentTeams>[0], await replacementsOf(ctx.db, draw.id));
+    const teams = currentTeams(draw, await replacementsOf(ctx.db, draw.id));
     teamsByDraw.set(draw.id, new Map(teams.map((t) => [t.object, t])));
   }
   const onTeam = (row: InspectionRow) => teamsByDraw.get(row.drawId)?.get(row.objectKey)?.officers.some((k) => myKeys.includes(k)) ?? false;
