@@ -3,6 +3,7 @@ import { parseDrawInput, parseDrawRecord } from '../../contracts/draw.ts';
 import { computeDraw, formatDrawOutput } from '../../domain/draw/compute-draw.ts';
 import { formatDrawError } from '../../domain/draw/draw-errors.ts';
 import { verifyRecord } from '../../domain/draw/verify-record.ts';
+import { nodeSha256 } from '../../server/draw/node-sha256.ts';
 import type { CliContext, RegisterCommands } from '../context.ts';
 
 /** Exit codes: 0 success, 1 invalid document / failed draw / failed verification, 2 unreadable file or not JSON. */
@@ -50,7 +51,7 @@ export const registerDrawCommands: RegisterCommands = (program, ctx) => {
       if (!read) return;
       const parsed = parseDrawInput(read.json);
       if (!parsed.ok) return reportIssues(ctx, { zh: '计算输入文档', en: 'computation input document {drawId, seed, strata, matching?}' }, parsed.issues);
-      const result = computeDraw(parsed.value);
+      const result = computeDraw(parsed.value, { sha256: nodeSha256 });
       if (!result.ok) {
         ctx.io.err(formatDrawError(result.error));
         ctx.exit(EXIT_INVALID);
@@ -69,7 +70,7 @@ export const registerDrawCommands: RegisterCommands = (program, ctx) => {
       if (!read) return;
       const parsed = parseDrawRecord(read.json);
       if (!parsed.ok) return reportIssues(ctx, { zh: '抽取记录', en: 'suiji-draw-v1 draw record' }, parsed.issues);
-      const report = verifyRecord(parsed.value);
+      const report = verifyRecord(parsed.value, { sha256: nodeSha256 });
       for (const note of report.notes) ctx.io.err(`注意 (note): ${note}`);
       if (report.ok) {
         ctx.io.out('OK');

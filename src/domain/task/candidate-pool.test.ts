@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildCandidatePool, exclusionReason, type CandidateFacts, type ExclusionRules } from './candidate-pool.ts';
+import { buildCandidatePool, exclusionReason, inspectionLookback, type CandidateFacts, type ExclusionRules } from './candidate-pool.ts';
 
 const rules: ExclusionRules = {
   excludedStatuses: ['deregistered', 'revoked', 'moved_out'],
@@ -100,5 +100,37 @@ describe('buildCandidatePool', () => {
         expect(kept + excluded).toBe(candidates.length);
       }),
     );
+  });
+});
+
+describe('inspectionLookback', () => {
+  const none: ExclusionRules = { excludedStatuses: [], inspectedWithinDays: null, yearlyCap: null, classANotAgainSameYear: false };
+
+  it('is null when no rule reads earlier inspections, else the earliest date a rule looks at', () => {
+    expect(inspectionLookback(none, '2026-03-10')).toBeNull();
+    expect(inspectionLookback({ ...none, excludedStatuses: ['revoked'] }, '2026-03-10')).toBeNull();
+    expect(inspectionLookback({ ...none, inspectedWithinDays: 30 }, '2026-03-10')).toBe('2026-02-09');
+    expect(inspectionLookback({ ...none, yearlyCap: 2 }, '2026-03-10')).toBe('2026-01-01');
+    expect(inspectionLookback({ ...none, classANotAgainSameYear: true, inspectedWithinDays: 400 }, '2026-03-10')).toBe('2025-02-04');
+  });
+
+  it('never changes a reason: inspections before the lookback are irrelevant to every rule', () => {
+    const freeze = '2026-03-10';
+    const dates = ['2024-12-31', '2025-03-10', '2025-12-31', '2026-01-01', '2026-02-08', '2026-02-09', '2026-03-09', '2026-03-10', '2026-03-11'];
+    const ruleSets: ExclusionRules[] = [
+      { ...none, inspectedWithinDays: 30 }, { ...none, inspectedWithinDays: 0 }, { ...none, inspectedWithinDays: 1 }, { ...none, yearlyCap: 1 },
+      { ...none, yearlyCap: 2, inspectedWithinDays: 365 }, { ...none, classANotAgainSameYear: true }, none,
+    ];
+    for (const rules of ruleSets) {
+      const from = inspectionLookback(rules, freeze);
+      for (let mask = 0; mask < 1 << dates.length; mask += 7) {
+        const inspectedOn = dates.filter((_, i) => (mask >> i) & 1);
+        for (const riskClass of ['A', 'B'] as const) {
+          const all = exclusionReason({ key: 'K', status: 'active', riskClass, inspectedOn }, rules, freeze);
+          const kept = from === null ? [] : inspectedOn.filter((d) => d >= from);
+          expect(exclusionReason({ key: 'K', status: 'active', riskClass, inspectedOn: kept }, rules, freeze), `${JSON.stringify(rules)} ${inspectedOn.join(',')}`).toBe(all);
+        }
+      }
+    }
   });
 });

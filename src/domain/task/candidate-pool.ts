@@ -1,4 +1,4 @@
-import { toEpochDay, type IsoDate } from '../calendar/civil-date.ts';
+import { fromEpochDay, toEpochDay, type IsoDate } from '../calendar/civil-date.ts';
 import type { ExclusionCount, QuotaRule, StratumInput } from '../draw/types.ts';
 import type { RiskClass } from '../directory/risk-class.ts';
 
@@ -67,6 +67,18 @@ export function exclusionReason(candidate: CandidateFacts, rules: ExclusionRules
   if (rules.yearlyCap !== null && thisYear >= rules.yearlyCap) return 'yearly_cap';
   if (rules.classANotAgainSameYear && candidate.riskClass === 'A' && thisYear > 0) return 'class_a_same_year';
   return null;
+}
+
+/**
+ * The earliest inspection date the rules can look at on `freezeDate` (the start of the
+ * N-day window, or 1 January for the yearly cap and class A), or null when no rule reads
+ * earlier inspections: the freeze then need not look them up at all.
+ */
+export function inspectionLookback(rules: ExclusionRules, freezeDate: IsoDate): IsoDate | null {
+  const starts: IsoDate[] = [];
+  if (rules.inspectedWithinDays !== null) starts.push(fromEpochDay(toEpochDay(freezeDate) - rules.inspectedWithinDays + 1));
+  if (rules.yearlyCap !== null || rules.classANotAgainSameYear) starts.push(`${freezeDate.slice(0, 4)}-01-01` as IsoDate);
+  return starts.length === 0 ? null : starts.reduce((a, b) => (a < b ? a : b));
 }
 
 /** One stratum per risk class with its own quota, or one stratum `ALL`. */

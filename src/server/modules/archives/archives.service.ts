@@ -20,7 +20,7 @@ import { getInspectionFor } from '../inspections/inspections.service.ts';
 import { versionsOf } from '../plans/plans.repository.ts';
 import { getPlanVersionFor } from '../plans/plans.service.ts';
 import { canManageTask } from '../tasks/tasks.policy.ts';
-import { findTask, type DrawRow, type TaskRow } from '../tasks/tasks.repository.ts';
+import { findTask, type DrawHead, type TaskRow } from '../tasks/tasks.repository.ts';
 import { publicTaskDetail } from '../tasks/tasks.service.ts';
 import { canReadArchive } from './archives.policy.ts';
 import {
@@ -46,7 +46,7 @@ function segment(text: string): string {
 
 interface Gathered {
   task: TaskRow;
-  draw: DrawRow | undefined;
+  draw: DrawHead | undefined;
   staffDraw: Draw | null;
   /** The presented inspection per drawn object (staff view: answers, codes, versions, reviews …). */
   inspections: Map<string, Inspection>;
@@ -120,7 +120,7 @@ async function planVersionOf(ctx: ServiceContext, task: TaskRow, frozenAt: Date)
 }
 
 /** The files of the archive, path → bytes (the manifest is added by writeArchiveZip). */
-async function archiveFiles(ctx: ServiceContext, g: Gathered, draw: DrawRow): Promise<Result<Map<string, Uint8Array>>> {
+async function archiveFiles(ctx: ServiceContext, g: Gathered, draw: DrawHead): Promise<Result<Map<string, Uint8Array>>> {
   const files = new Map<string, Uint8Array>();
   const record = await publicDrawRecord(ctx, draw.drawId);
   if (!record.ok) return record;

@@ -6,17 +6,18 @@ import { chinaDate, chinaIso } from '../../../domain/task/china-time.ts';
 import { applyReplacements } from '../../../domain/task/replacement.ts';
 import { normaliseSeed } from '../../../domain/draw/seed.ts';
 import { drawTicketer } from '../../../domain/draw/ticket.ts';
+import { nodeSha256 } from '../../draw/node-sha256.ts';
 import type { Assignment, QuotaRule } from '../../../domain/draw/types.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { departmentsByIds, entityNamesByKeys } from '../tasks/lookups.repository.ts';
-import { officersByKeys, type DrawRow, type TaskRow } from '../tasks/tasks.repository.ts';
+import { officersByKeys, type DrawHead, type DrawRow, type TaskRow } from '../tasks/tasks.repository.ts';
 import { confirmationsOf, replacementsOf, type ReplacementRow } from './draws.repository.ts';
 
 const iso = (d: Date | null) => (d ? chinaIso(d) : null);
 const calendar = createOfficialCalendar();
 
-export function announcementStrata(row: DrawRow): { name: string; quota: QuotaRule; n: number; listHash: string }[] {
-  return row.strata.map((s) => ({ name: s.name, quota: s.quota, n: s.candidates.length, listHash: row.listHashes[s.name] ?? '' }));
+export function announcementStrata(row: Pick<DrawHead, 'strataCounts' | 'listHashes'>): { name: string; quota: QuotaRule; n: number; listHash: string }[] {
+  return row.strataCounts.map((s) => ({ name: s.name, quota: s.quota, n: s.n, listHash: row.listHashes[s.name] ?? '' }));
 }
 
 /** The teams as they stand: the draw's assignments with the recorded replacements applied. */
@@ -37,12 +38,12 @@ export function selectedTickets(row: Pick<DrawRow, 'seed' | 'drawId' | 'output'>
   if (!row.output || row.seed === null) return [];
   const seed = normaliseSeed(row.seed);
   if (!seed.ok) return [];
-  const ticketOf = drawTicketer(seed.value, row.drawId);
+  const ticketOf = drawTicketer(seed.value, row.drawId, nodeSha256);
   return row.output.order.map((key) => ({ key, ticket: ticketOf(key) }));
 }
 
 /** The draw as staff see it (officer names included: this is not a public presenter). */
-export async function presentDraw(ctx: ServiceContext, row: DrawRow, task: TaskRow): Promise<Draw> {
+export async function presentDraw(ctx: ServiceContext, row: DrawHead, task: TaskRow): Promise<Draw> {
   const replacements = await replacementsOf(ctx.db, row.id);
   const teams = currentTeams(row, replacements);
   const officerKeys = [...new Set(teams.flatMap((t) => t.officers))];
@@ -96,7 +97,7 @@ export async function presentDraw(ctx: ServiceContext, row: DrawRow, task: TaskR
  * The public draw announcement (抽取公告): counts, hashes, rules, exclusion counts and — once
  * drawn — the failure or the replacements. Officers by key only; no names, no user ids.
  */
-export async function presentPublicAnnouncement(ctx: ServiceContext, row: DrawRow): Promise<z.infer<typeof publicDrawAnnouncementSchema>> {
+export async function presentPublicAnnouncement(ctx: ServiceContext, row: DrawHead): Promise<z.infer<typeof publicDrawAnnouncementSchema>> {
   const replacements = await replacementsOf(ctx.db, row.id);
   return {
     drawId: row.drawId,

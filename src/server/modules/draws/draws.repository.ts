@@ -1,25 +1,49 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { departments } from '../../db/schema.ts';
 import { officers } from '../../db/schema-directory.ts';
 import { drawConfirmations, drawReplacements, draws } from '../../db/schema-plans.ts';
 import type { DrawRow } from '../tasks/tasks.repository.ts';
+import { drawHeadColumns, type DrawHead } from './draw-head.ts';
 
 export type ReplacementRow = typeof drawReplacements.$inferSelect;
 
-export async function findDraw(db: Db, id: string): Promise<DrawRow | undefined> {
-  const [row] = await db.select().from(draws).where(eq(draws.id, id));
+/** A draw without its candidate lists (see drawHeadColumns). */
+export async function findDraw(db: Db, id: string): Promise<DrawHead | undefined> {
+  const [row] = await db.select(drawHeadColumns).from(draws).where(eq(draws.id, id));
   return row;
 }
 
-export async function findDrawByDrawId(db: Db, drawId: string): Promise<DrawRow | undefined> {
-  const [row] = await db.select().from(draws).where(eq(draws.drawId, drawId));
+const { record: _record, ...inputColumns } = getTableColumns(draws);
+export type DrawInputsRow = Omit<DrawRow, 'record'>;
+
+/** A draw with its frozen candidate lists (not the record): for the job, the ticket check and 一企一表. */
+export async function findDrawInputs(db: Db, where: { id: string } | { drawId: string }): Promise<DrawInputsRow | undefined> {
+  const [row] = await db.select(inputColumns).from(draws).where('id' in where ? eq(draws.id, where.id) : eq(draws.drawId, where.drawId));
   return row;
+}
+
+/**
+ * The published record of a draw. It is stored without the candidate lists, which are the
+ * frozen strata stored once beside it (records written before that kept a copy: the frozen
+ * lists are taken either way, they are the same immutable values).
+ */
+export async function findDrawRecord(db: Db, drawId: string): Promise<Pick<DrawRow, 'status' | 'record' | 'strata'> | undefined> {
+  const [row] = await db.select({ status: draws.status, record: draws.record, strata: draws.strata }).from(draws).where(eq(draws.drawId, drawId));
+  return row;
+}
+
+/** The name of the frozen stratum holding `key` (asked of the database: the lists stay there). */
+export async function stratumOfCandidate(db: Db, id: string, key: string): Promise<string | undefined> {
+  const [row] = await db.select({ name: sql<string>`e.s->>'name'` }).from(draws)
+    .innerJoin(sql`jsonb_array_elements(${draws.strata}) as e(s)`, sql`(e.s->'candidates') @> to_jsonb(${key}::text)`)
+    .where(eq(draws.id, id));
+  return row?.name;
 }
 
 /** The task's draw that is not abandoned (at most one), if any. */
-export async function activeDrawOfTask(db: Db, taskId: string): Promise<DrawRow | undefined> {
-  const [row] = await db.select().from(draws).where(and(eq(draws.taskId, taskId), sql`${draws.status} <> 'abandoned'`));
+export async function activeDrawOfTask(db: Db, taskId: string): Promise<DrawHead | undefined> {
+  const [row] = await db.select(drawHeadColumns).from(draws).where(and(eq(draws.taskId, taskId), sql`${draws.status} <> 'abandoned'`));
   return row;
 }
 

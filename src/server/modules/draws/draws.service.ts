@@ -6,6 +6,7 @@ import { compareCodePoints } from '../../../domain/draw/compare-code-points.ts';
 import { describeDrawError } from '../../../domain/draw/draw-errors.ts';
 import { normaliseSeed } from '../../../domain/draw/seed.ts';
 import { drawTicketer } from '../../../domain/draw/ticket.ts';
+import { nodeSha256 } from '../../draw/node-sha256.ts';
 import { DRAW_STANDARD, type DrawOutput } from '../../../domain/draw/types.ts';
 import { riskClasses } from '../../../domain/directory/risk-class.ts';
 import { chinaIso } from '../../../domain/task/china-time.ts';
@@ -22,15 +23,16 @@ import { departmentsByIds, entityByKey, itemsByIds, latestGuidelines } from '../
 import { refuseIfArchived } from '../archives/archived-guard.ts';
 import { refuseAudited } from '../tasks/refusal.ts';
 import { canManageTask } from '../tasks/tasks.policy.ts';
-import { findTask, officersByKeys, setTaskStatusIf, type DrawRow, type TaskRow } from '../tasks/tasks.repository.ts';
+import { type DrawInputsRow } from './draws.repository.ts';
+import { findTask, officersByKeys, setTaskStatusIf, type DrawHead, type TaskRow } from '../tasks/tasks.repository.ts';
 import {
-  activeDrawOfTask, findDraw, findDrawByDrawId, insertConfirmation, insertReplacement, replacementsOf, updateDrawIf,
+  activeDrawOfTask, findDraw, findDrawInputs, findDrawRecord, insertConfirmation, stratumOfCandidate, insertReplacement, replacementsOf, updateDrawIf,
 } from './draws.repository.ts';
 import { currentTeams, presentDraw } from './draws.presenter.ts';
 
 const actorOf = (principal: Principal): AuditActor => ({ id: principal.user.id, name: principal.user.displayName });
 
-type Loaded = { draw: DrawRow; task: TaskRow };
+type Loaded = { draw: DrawHead; task: TaskRow };
 
 async function loadDraw(ctx: ServiceContext, id: string): Promise<Result<Loaded>> {
   const draw = await findDraw(ctx.db, id);
@@ -157,7 +159,7 @@ export function orderedRecord(record: DrawRecord): DrawRecord {
   };
 }
 
-function buildRecord(draw: DrawRow, seed: string, drawnAt: Date, output: DrawOutput): DrawRecord {
+function buildRecord(draw: DrawInputsRow, seed: string, drawnAt: Date, output: DrawOutput): DrawRecord {
   const record: DrawRecord = {
     standard: DRAW_STANDARD,
     drawId: draw.drawId,
@@ -175,6 +177,11 @@ function buildRecord(draw: DrawRow, seed: string, drawnAt: Date, output: DrawOut
   return drawRecordSchema.parse(orderedRecord(record));
 }
 
+/** The record as stored: without the candidate lists, which are the frozen strata stored once beside it (findDrawRecord). */
+function storedRecord(record: DrawRecord): DrawRecord {
+  return { ...record, strata: record.strata.map((s) => ({ ...s, candidates: [] })) };
+}
+
 /**
  * The draw job: computes the standard (pure domain code) from the frozen inputs and the seed,
  * and stores the complete record, or the failure with its reason. The HTTP request has been
@@ -182,7 +189,7 @@ function buildRecord(draw: DrawRow, seed: string, drawnAt: Date, output: DrawOut
  */
 async function runDrawJob(ctx: ServiceContext, drawRowId: string, actor: AuditActor): Promise<void> {
   await yieldToEventLoop();
-  const draw = await findDraw(ctx.db, drawRowId);
+  const draw = await findDrawInputs(ctx.db, { id: drawRowId });
   if (!draw || draw.status !== 'running' || draw.seed === null) return;
   let outcome: { ok: true; output: DrawOutput } | { ok: false; code: string; message: string };
   try {
@@ -199,7 +206,7 @@ async function runDrawJob(ctx: ServiceContext, drawRowId: string, actor: AuditAc
   await ctx.db.transaction(async (tx) => {
     if (outcome.ok) {
       const record = buildRecord(draw, draw.seed ?? '', drawnAt, outcome.output);
-      if (!(await updateDrawIf(tx, draw.id, 'running', { status: 'completed', drawnAt, output: outcome.output, record }))) return;
+      if (!(await updateDrawIf(tx, draw.id, 'running', { status: 'completed', drawnAt, output: outcome.output, record: storedRecord(record) }))) return;
       await setTaskStatusIf(tx, draw.taskId, 'frozen', 'drawn', drawnAt);
       await appendAudit(tx, {
         actor, action: 'draw.completed', subjectType: 'draw', subjectId: draw.id,
@@ -340,8 +347,8 @@ export async function jointRecordFormFor(ctx: ServiceContext, id: string, object
   if (draw.status !== 'completed') return fail('conflict', `抽取 ${draw.drawId} 尚未完成，没有一企一表`);
   const team = currentTeams(draw, await replacementsOf(ctx.db, draw.id)).find((t) => t.object === object);
   if (!team) return fail('not_found', `检查对象 ${object} 不在抽取 ${draw.drawId} 的结果中`);
-  const [entity, items, guidelines, officers] = await Promise.all([
-    entityByKey(ctx.db, object), itemsByIds(ctx.db, task.itemIds), latestGuidelines(ctx.db, task.itemIds), officersByKeys(ctx.db, team.officers),
+  const [stratum, entity, items, guidelines, officers] = await Promise.all([
+    stratumOfCandidate(ctx.db, draw.id, object), entityByKey(ctx.db, object), itemsByIds(ctx.db, task.itemIds), latestGuidelines(ctx.db, task.itemIds), officersByKeys(ctx.db, team.officers),
   ]);
   const officerByKey = new Map(officers.map((o) => [o.key, o]));
   const department = new Map(draw.matching.officers.map((o) => [o.key, o.department]));
@@ -350,7 +357,7 @@ export async function jointRecordFormFor(ctx: ServiceContext, id: string, object
     task: { code: task.code, name: task.name, periodFrom: task.periodFrom, periodTo: task.periodTo },
     object: {
       key: object, name: entity?.name ?? '', kind: entity?.kind ?? '', address: entity?.address ?? null,
-      legalRepresentative: entity?.legalRepresentative ?? null, riskClass: riskClassOnForm(draw.strata.find((s) => s.candidates.includes(object))?.name, entity?.riskClass),
+      legalRepresentative: entity?.legalRepresentative ?? null, riskClass: riskClassOnForm(stratum, entity?.riskClass),
     },
     items: [...items].sort((a, b) => compareCodePoints(a.code, b.code)).map((i) => ({
       id: i.id, code: i.code, name: i.name, legalBasis: i.legalBasis,
@@ -388,21 +395,22 @@ export async function confirmDrawFor(ctx: ServiceContext, principal: Principal, 
 // ——— Public ———
 
 export async function publicDrawRecord(ctx: ServiceContext, drawId: string): Promise<Result<DrawRecord>> {
-  const draw = await findDrawByDrawId(ctx.db, drawId);
+  const draw = await findDrawRecord(ctx.db, drawId);
   if (!draw) return fail('not_found', `抽取 ${drawId} 不存在`);
   if (!draw.record) return fail('not_found', `抽取 ${drawId} 尚无抽取记录（${statusText[draw.status] ?? draw.status}）`);
-  return ok(orderedRecord(draw.record));
+  const candidates = new Map(draw.strata.map((s) => [s.name, s.candidates]));
+  return ok(orderedRecord({ ...draw.record, strata: draw.record.strata.map((s) => ({ ...s, candidates: candidates.get(s.name) ?? s.candidates })) }));
 }
 
 /** Any object can check its own ticket against its stratum's cutoff (spec §3). */
 export async function publicTicket(ctx: ServiceContext, drawId: string, key: string): Promise<Result<z.infer<typeof publicTicketSchema>>> {
-  const draw = await findDrawByDrawId(ctx.db, drawId);
+  const draw = await findDrawInputs(ctx.db, { drawId });
   if (!draw?.output || draw.seed === null) return fail('not_found', `抽取 ${drawId} 不存在或尚未完成`);
   const stratum = draw.strata.find((s) => s.candidates.includes(key));
   if (!stratum) return fail('not_found', `${key} 不在抽取 ${drawId} 的候选名单中（可能不在范围内或已被排除）`);
   const seed = normaliseSeed(draw.seed);
   if (!seed.ok) return fail('not_found', '抽取的随机种子无效');
-  const ticketOf = drawTicketer(seed.value, draw.drawId);
+  const ticketOf = drawTicketer(seed.value, draw.drawId, nodeSha256);
   const ticket = ticketOf(key);
   let rank = 1;
   for (const other of stratum.candidates) {

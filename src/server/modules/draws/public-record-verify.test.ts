@@ -10,6 +10,8 @@ import { main } from '../../../cli/main.ts';
 import { parseDrawRecord } from '../../../contracts/draw.ts';
 import { compareCodePoints } from '../../../domain/draw/compare-code-points.ts';
 import type { DrawRecord } from '../../../domain/draw/types.ts';
+import { eq } from 'drizzle-orm';
+import { draws } from '../../db/schema-plans.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
@@ -43,6 +45,14 @@ afterAll(async () => {
 });
 
 describe('the record downloaded from the portal', () => {
+  it('holds the frozen candidate lists, which the database stores once (in the frozen strata, not again in the record)', async () => {
+    const [row] = await t.database.db.select({ record: draws.record, strata: draws.strata }).from(draws).where(eq(draws.drawId, record.drawId));
+    expect(row?.record?.strata.every((s) => s.candidates.length === 0)).toBe(true);
+    const frozen = new Map(row?.strata.map((s) => [s.name, s.candidates]));
+    expect(record.strata.reduce((n, s) => n + s.candidates.length, 0)).toBeGreaterThan(10);
+    for (const stratum of record.strata) expect(stratum.candidates).toEqual(frozen.get(stratum.name));
+  });
+
   it('verifies with `suiji verify`, and a tampered copy does not', async () => {
     const file = path.join(dir, 'record.json');
     await writeFile(file, body);

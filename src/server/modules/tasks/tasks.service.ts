@@ -12,7 +12,7 @@ import { sortByCodePoint } from '../../../domain/draw/sort-keys.ts';
 import type { MatchingInput } from '../../../domain/draw/types.ts';
 import { validateDrawInput } from '../../../domain/draw/validate.ts';
 import {
-  buildCandidatePool, exclusionReasonLabels, type CandidateFacts, type EntityStatus, type ExclusionReason, type ExclusionRules,
+  buildCandidatePool, exclusionReasonLabels, inspectionLookback, type CandidateFacts, type EntityStatus, type ExclusionReason, type ExclusionRules,
 } from '../../../domain/task/candidate-pool.ts';
 import { chinaDate, chinaIso } from '../../../domain/task/china-time.ts';
 import { DEFAULT_CONFIRM_WORKDAYS } from '../../../domain/task/dispatch.ts';
@@ -22,6 +22,9 @@ import type { Principal } from '../../http/access.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { fail, ok, type Result } from '../../http/failures.ts';
 import { presentDraw, presentPublicAnnouncement } from '../draws/draws.presenter.ts';
+import { findDraw } from '../draws/draws.repository.ts';
+import { nodeSha256 } from '../../draw/node-sha256.ts';
+import { yieldToEventLoop } from '../../jobs/job-runner.ts';
 import { claimedActiveItems, departmentsByIds, intSetting, itemsByIds } from './lookups.repository.ts';
 import { buildOneIndustryTemplate } from './one-industry.ts';
 import { refuseAudited } from './refusal.ts';
@@ -29,7 +32,7 @@ import { isTargeted, scopeCondition } from './scope-sql.ts';
 import { canManageTask } from './tasks.policy.ts';
 import {
   activeConflicts, drawIdTaken, drawsOfTasks, findTask, findTaskByCode, insertDraw, insertTask, listTaskRows, maxAttempt,
-  officersOfDepartments, planPublicationState, previousInspectionDates, previousTeams, selectCandidates, setTaskStatusIf, updateTask, type DrawRow,
+  officersOfDepartments, planPublicationState, previousInspectionDates, previousTeams, selectCandidates, setTaskStatusIf, updateTask,
   type TaskRow,
 } from './tasks.repository.ts';
 import { usableItems } from './usable-items.ts';
@@ -237,12 +240,17 @@ export async function freezeTaskFor(ctx: ServiceContext, principal: Principal, i
   const now = ctx.now();
   const freezeDate: IsoDate = chinaDate(now);
   const rows = await selectCandidates(ctx.db, scopeCondition(task.scope), freezeDate);
-  const inspected = await previousInspectionDates(ctx.db, rows.map((r) => r.key), freezeDate);
+  // The freeze runs on the server's thread (and PGlite with it): between its long steps it
+  // lets waiting requests through, so a freeze over a million entities does not stall the server.
+  await yieldToEventLoop();
+  const rules: ExclusionRules = task.exclusionRules;
+  const lookback = inspectionLookback(rules, freezeDate);
+  const inspected = lookback === null ? new Map<string, IsoDate[]>() : await previousInspectionDates(ctx.db, lookback, freezeDate);
   const facts: CandidateFacts[] = rows.map((r) => ({
     key: r.key, status: r.status as EntityStatus, riskClass: r.riskClass as RiskClass, inspectedOn: inspected.get(r.key) ?? [],
   }));
-  const rules: ExclusionRules = task.exclusionRules;
   const pool = buildCandidatePool(facts, rules, task.strataPlan, freezeDate);
+  await yieldToEventLoop();
   const exclusions = pool.exclusions.map((e) => ({ ...e, reason: exclusionReasonLabels[e.reason as ExclusionReason] ?? e.reason }));
   const unplanned = pool.unplanned.map((e) => ({ ...e, reason: unplannedReason }));
 
@@ -278,6 +286,7 @@ export async function freezeTaskFor(ctx: ServiceContext, principal: Principal, i
   if (await drawIdTaken(ctx.db, drawId)) return fail('conflict', `抽取编号 ${drawId} 已被使用`);
   const valid = validateDrawInput({ drawId, seed: '0'.repeat(20), strata: pool.strata, matching });
   if (!valid.ok) return fail('conflict', `冻结的输入不符合抽取标准：${describeDrawError(valid.error).zh}`);
+  await yieldToEventLoop();
 
   const itemRows = await itemsByIds(ctx.db, task.itemIds);
   const scheme = {
@@ -293,9 +302,10 @@ export async function freezeTaskFor(ctx: ServiceContext, principal: Principal, i
     participatingDepartments: task.participatingDepartmentIds.map((d) => departmentName.get(d) ?? ''),
   };
   const confirmWorkdays = await intSetting(ctx.db, confirmWorkdaysSettingKey, DEFAULT_CONFIRM_WORKDAYS);
-  const listHashes = Object.fromEntries(pool.strata.map((s) => [s.name, listHash(s.candidates)]));
+  const listHashes = Object.fromEntries(pool.strata.map((s) => [s.name, listHash(s.candidates, nodeSha256)]));
+  await yieldToEventLoop();
 
-  const draw = await ctx.db.transaction(async (tx): Promise<DrawRow> => {
+  const inserted = await ctx.db.transaction(async (tx): Promise<{ id: string }> => {
     if (!(await setTaskStatusIf(tx, task.id, 'draft', 'frozen', now))) throw new Error('task changed while freezing');
     const row = await insertDraw(tx, {
       taskId: task.id, drawId, attempt, status: 'frozen', frozenAt: now, freezeDate, strata: pool.strata, exclusions, unplanned,
@@ -312,6 +322,8 @@ export async function freezeTaskFor(ctx: ServiceContext, principal: Principal, i
     }, now);
     return row;
   });
+  const draw = await findDraw(ctx.db, inserted.id);
+  if (!draw) return fail('not_found', '抽取不存在');
   return ok(await presentDraw(ctx, draw, { ...task, status: 'frozen' }));
 }
 
