@@ -11,7 +11,7 @@ describe('visibleMenuLabels', () => {
   it('shows the system administrator the directories, plans, oversight and all of system management', () => {
     expect(visibleMenuLabels(['system_admin'])).toEqual([
       '工作台', '一单两库一指引', '抽查事项', '检查对象名录', '执法人员名录', '抽查工作指引',
-      '抽查计划与任务', '年度抽查计划', '抽查任务', '督导考核', '督导看板', '回访记录',
+      '抽查计划与任务', '年度抽查计划', '抽查任务', '后续处置', '督导考核', '督导看板', '回访记录',
       '系统管理', '用户管理', '机构管理', '审计日志', '个人设置', '修改密码', 'API 令牌',
     ]);
   });
@@ -36,7 +36,7 @@ describe('visibleMenuLabels', () => {
   it('gives a leader review, oversight and plans, but no system management', () => {
     expect(visibleMenuLabels(['leader'])).toEqual([
       '工作台', '一单两库一指引', '抽查事项', '检查对象名录', '执法人员名录', '抽查工作指引',
-      '抽查计划与任务', '年度抽查计划', '抽查任务', '结果审核与公示', '督导考核', '督导看板', '回访记录', '个人设置', '修改密码', 'API 令牌',
+      '抽查计划与任务', '年度抽查计划', '抽查任务', '结果审核与公示', '后续处置', '督导考核', '督导看板', '回访记录', '个人设置', '修改密码', 'API 令牌',
     ]);
   });
 });

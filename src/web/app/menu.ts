@@ -83,7 +83,7 @@ export const menu: readonly MenuEntry[] = [
     plannedFeatures: ['检查结果审核', '20 个工作日公示期限提醒', '结果公示与更正'],
   },
   {
-    key: 'followups', label: '后续处置', path: '/followups', roles: ['department_admin', 'officer', 'oversight'], status: 'ready', icon: 'followups',
+    key: 'followups', label: '后续处置', path: '/followups', roles: ['department_admin', 'officer', 'oversight', 'leader', 'system_admin'], status: 'ready', icon: 'followups',
     plannedFeatures: ['发现问题的后续处置与移送', '闭环跟踪至处理结果', '归档与回访'],
   },
   {
