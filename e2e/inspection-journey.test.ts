@@ -66,6 +66,10 @@ describe.skipIf(skipReason !== '')('inspection on a phone, review and publicatio
     await page.keyboard.press('Escape');
     await page.locator('input[type=file]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: tinyPng });
     await page.getByText('已上传：现场照片.png').waitFor();
+    // Its thumbnail is shown (made by the server at upload; a failed load would show an icon instead).
+    const thumbnail = page.getByRole('img', { name: '缩略图：现场照片.png' });
+    await thumbnail.scrollIntoViewIfNeeded();
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
 
     // Every team member signs on screen, then the entity's representative.
     for (;;) {

@@ -1,17 +1,19 @@
 // Load generator for bench/portal, run as a child process so that it does not share the
-// server's event loop: autocannon with `connections` connections for `duration` seconds,
-// each request for a path from the list (round robin; a JSON file, since thousands of paths do
-// not fit on a command line). Prints autocannon's result as JSON.
+// server's event loop: autocannon with `connections` connections for `duration` seconds (or,
+// given `amount`, for exactly that many requests), each request for a path from the list
+// (round robin; a JSON file, since thousands of paths do not fit on a command line). Prints
+// autocannon's result as JSON.
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
-const [url, pathsFile, connections, duration] = process.argv.slice(2);
+const [url, pathsFile, connections, duration, amount] = process.argv.slice(2);
 const paths = JSON.parse(readFileSync(pathsFile ?? '', 'utf8'));
 let next = 0;
 const result = await autocannon({
   url,
   connections: Number(connections ?? 100),
   duration: Number(duration ?? 10),
+  ...(amount ? { amount: Number(amount) } : {}),
   requests: [{
     setupRequest: (request) => {
       const path = paths[next % paths.length];

@@ -20,6 +20,9 @@ describe('bench/portal', () => {
     const result = await runPortalBench(database, { entities: 3000, results: 200, connections: 4, durationSeconds: 1 });
     expect(result.lookup.total).toBeGreaterThan(0);
     expect(result.lookup.non2xx + result.lookup.errors + result.lookup.timeouts).toBe(0);
+    // The cold pass requests each of the 200 USCCs once, every answer a 200.
+    expect(result.cold.total).toBe(200);
+    expect(result.cold.non2xx + result.cold.errors + result.cold.timeouts).toBe(0);
     expect(result.bare.requestsPerSecond).toBeGreaterThan(0);
     expect(result.sample.results).toBe(1);
     // Every tenth result (i = 10, 20, …) carries a correction; the first has one version.

@@ -105,6 +105,24 @@ export const evidenceFiles = pgTable('evidence_files', {
 ]);
 
 /**
+ * Thumbnails of photo evidence (≤ 320×320 WebP, EXIF orientation applied, no metadata).
+ * A table of its own, not columns of evidence_files: evidence rows can never be updated
+ * (migration inspections_immutable) nor written once the task is archived, while a
+ * thumbnail is derived data made at upload or, for older rows, on first request. A row
+ * with no content records that the photo could not be decoded, so it is not tried again.
+ */
+export const evidenceThumbnails = pgTable('evidence_thumbnails', {
+  evidenceId: uuid('evidence_id').primaryKey().references(() => evidenceFiles.id, { onDelete: 'cascade' }),
+  mime: text('mime'),
+  width: integer('width'),
+  height: integer('height'),
+  content: bytea('content'),
+  createdAt: createdAt(),
+}, (t) => [
+  check('evidence_thumbnails_made_check', sql`(${t.content} is null) = (${t.mime} is null) and (${t.content} is null) = (${t.width} is null) and (${t.content} is null) = (${t.height} is null)`),
+]);
+
+/**
  * 签字: each team member and the entity's representative sign on screen (PNG from a canvas),
  * or one signed paper form is uploaded as evidence. The representative's name is personal
  * data: it is never presented on the portal.

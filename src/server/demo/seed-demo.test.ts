@@ -8,9 +8,9 @@ import { demoPassword, demoUsers } from './demo-data.ts';
 import { demoAbandonReason, demoPlanRevisionReason, demoWitnesses } from './seed-plans.ts';
 import { seedDemo } from './seed-demo.ts';
 import { demoStoryYear } from './demo-story.ts';
-import { inspections, inspectionResults } from '../db/schema-inspections.ts';
+import { evidenceFiles, evidenceThumbnails, inspections, inspectionResults } from '../db/schema-inspections.ts';
 import { officers } from '../db/schema-directory.ts';
-import { isNotNull } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import { findUserByUsername } from '../modules/users/users.repository.ts';
 import { makeSession } from '../test/factories.ts';
 
@@ -96,6 +96,11 @@ describe('demo data', () => {
     expect(rows.filter((r) => r.status !== 'draft').every((r) => r.endedOn?.startsWith(`${year}-`))).toBe(true);
     const versions = await t.database.db.select({ reason: inspectionResults.reason, version: inspectionResults.version }).from(inspectionResults);
     expect(versions.filter((v) => v.version === 2).map((v) => v.reason)).toEqual([expect.stringContaining('更正')]);
+    // Every demo photo has its thumbnail.
+    const photos = (await t.database.db.select({ kind: evidenceFiles.kind, width: evidenceThumbnails.width }).from(evidenceFiles)
+      .leftJoin(evidenceThumbnails, eq(evidenceThumbnails.evidenceId, evidenceFiles.id))).filter((p) => p.kind !== 'pdf');
+    expect(photos.length).toBeGreaterThan(0);
+    expect(photos.every((p) => p.width !== null)).toBe(true);
     const linked = await t.database.db.select({ key: officers.key }).from(officers).where(isNotNull(officers.userId));
     expect(linked.length).toBeGreaterThanOrEqual(2);
 

@@ -137,6 +137,7 @@ Object.assign(table, {
   'PUT /api/v1/inspections/:id/draft': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/draft`, payload: {} }) },
   'POST /api/v1/inspections/:id/evidence': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/evidence`, payload: {} }) },
   'GET /api/v1/inspections/:id/evidence/:evidenceId': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/evidence/${ids.missingId}` }) },
+  'GET /api/v1/inspections/:id/evidence/:evidenceId/thumbnail': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/evidence/${ids.missingId}/thumbnail` }) },
   'DELETE /api/v1/inspections/:id/evidence/:evidenceId': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/evidence/${ids.missingId}` }) },
   'POST /api/v1/inspections/:id/signatures': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/signatures`, payload: { signer: 'paper_form', evidenceId: ids.missingId } }) },
   'POST /api/v1/inspections/:id/submit': { allowed: 'signed_in', request: (ids) => ({ url: `/api/v1/inspections/${ids.missingId}/submit` }) },

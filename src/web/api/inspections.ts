@@ -41,6 +41,11 @@ export function evidenceUrl(id: string, evidenceId: string): string {
   return `/api/v1/inspections/${encodeURIComponent(id)}/evidence/${encodeURIComponent(evidenceId)}`;
 }
 
+/** A photo's thumbnail (≤ 320×320 WebP); PDFs have none. */
+export function evidenceThumbnailUrl(id: string, evidenceId: string): string {
+  return `${evidenceUrl(id, evidenceId)}/thumbnail`;
+}
+
 export function removeEvidence(id: string, evidenceId: string): Promise<Inspection> {
   return apiRequest('DELETE', evidenceUrl(id, evidenceId), { schema: inspectionSchema });
 }

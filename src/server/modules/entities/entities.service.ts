@@ -22,6 +22,7 @@ import {
   findEntityById, findEntityByKey, idsWhere, iterateEntities, listEntityRows, objectsOwnedBy,
   pagePlan, riskHistoryOf, updateEntityRow, type EntityRow,
 } from './entities.repository.ts';
+import { invalidatePublicResults } from '../inspections/public-results.cache.ts';
 
 function actorOf(principal: Principal) {
   return { id: principal.user.id, name: principal.user.displayName };
@@ -148,6 +149,7 @@ export async function updateEntityFor(ctx: ServiceContext, principal: Principal,
       }, now);
     });
     invalidateFacets(ctx.db);
+    invalidatePublicResults(ctx.db, row.key);
   }
   return getEntityDetail(ctx, id);
 }

@@ -19,6 +19,7 @@ import {
   departmentExists, departmentNamesOf, eventsOf, findFollowUpRow, followUpsOfInspection, insertFollowUp, insertFollowUpEvent,
   listFollowUpRows, updateFollowUpIf, type FollowUpListRow, type FollowUpRow,
 } from './followups.repository.ts';
+import { invalidatePublicResults } from '../inspections/public-results.cache.ts';
 
 // ——— Rows ⇄ domain ———
 
@@ -163,6 +164,7 @@ async function save(ctx: ServiceContext, principal: Principal, row: FollowUpRow,
     }, now);
     return true;
   });
+  invalidatePublicResults(ctx.db, row.objectKey);
   if (!saved) return fail('conflict', '该后续处置已被他人修改，请刷新后重试');
   return detail(ctx, principal, row.id);
 }
@@ -253,5 +255,6 @@ export async function addMeasureFor(ctx: ServiceContext, principal: Principal, i
     }, now);
     return row;
   });
+  invalidatePublicResults(ctx.db, source.objectKey);
   return detail(ctx, principal, created.id);
 }

@@ -1,17 +1,17 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { departments } from '../../db/schema.ts';
 import { entities, officers } from '../../db/schema-directory.ts';
 import {
-  evidenceFiles, followUps, inspectionAnswers, inspectionResults, inspectionReviews, inspections, inspectionSignatures,
+  evidenceFiles, evidenceThumbnails, followUps, inspectionAnswers, inspectionResults, inspectionReviews, inspections, inspectionSignatures,
   type ChecklistItemJson,
 } from '../../db/schema-inspections.ts';
-import { draws, planVersions, plans, tasks } from '../../db/schema-plans.ts';
+import { draws, tasks } from '../../db/schema-plans.ts';
 import { closedLoopByInspection } from '../followups/followups.closed-loop.ts';
 
 export type InspectionRow = typeof inspections.$inferSelect;
 export type AnswerRow = typeof inspectionAnswers.$inferSelect;
 export type EvidenceMeta = Omit<typeof evidenceFiles.$inferSelect, 'content'>;
+export type ThumbnailRow = typeof evidenceThumbnails.$inferSelect;
 export type SignatureMeta = Omit<typeof inspectionSignatures.$inferSelect, 'image'>;
 export type ResultRow = typeof inspectionResults.$inferSelect;
 export type ReviewRow = typeof inspectionReviews.$inferSelect;
@@ -97,6 +97,16 @@ export async function deleteEvidence(db: Db, id: string): Promise<void> {
   await db.delete(evidenceFiles).where(eq(evidenceFiles.id, id));
 }
 
+export async function evidenceThumbnail(db: Db, evidenceId: string): Promise<ThumbnailRow | undefined> {
+  const [row] = await db.select().from(evidenceThumbnails).where(eq(evidenceThumbnails.evidenceId, evidenceId));
+  return row;
+}
+
+/** Stores a thumbnail, or (all null) that none can be made; a concurrent request's row wins. */
+export async function insertEvidenceThumbnail(db: Db, values: typeof evidenceThumbnails.$inferInsert): Promise<void> {
+  await db.insert(evidenceThumbnails).values(values).onConflictDoNothing();
+}
+
 const signatureMetaColumns = {
   id: inspectionSignatures.id, inspectionId: inspectionSignatures.inspectionId, signer: inspectionSignatures.signer, officerKey: inspectionSignatures.officerKey,
   signerName: inspectionSignatures.signerName, sha256: inspectionSignatures.sha256, evidenceId: inspectionSignatures.evidenceId,
@@ -168,34 +178,4 @@ export async function publishedEntityKeysMatching(db: Db, q: string): Promise<st
     .where(or(ilike(entities.name, pattern), eq(entities.uscc, q.toUpperCase()), eq(entities.key, q.toUpperCase()), eq(entities.registrationNumber, q)))
     .orderBy(asc(entities.key)).limit(1000);
   return rows.map((r) => r.key);
-}
-
-/** Everything the public presenter may draw from, for the published results of some objects. */
-export async function publishedRowsOf(db: Db, objectKeys: readonly string[]) {
-  if (objectKeys.length === 0) return [];
-  return db.select({
-    inspectionId: inspections.id, objectKey: inspections.objectKey,
-    taskCode: tasks.code, taskName: tasks.name, taskScope: tasks.scope, organizerDepartmentId: tasks.organizerDepartmentId,
-    participatingDepartmentIds: tasks.participatingDepartmentIds, planId: tasks.planId,
-  }).from(inspections).innerJoin(tasks, eq(tasks.id, inspections.taskId))
-    .where(and(inArray(inspections.objectKey, [...objectKeys]), sql`${inspections.publishedVersion} > 0`))
-    .orderBy(asc(inspections.objectKey), asc(inspections.firstPublishedAt));
-}
-
-export async function departmentNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, [...ids]));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** The title of each plan's latest published version, and its year. */
-export async function publishedPlanTitles(db: Db, planIds: readonly string[]): Promise<Map<string, { title: string; year: number }>> {
-  if (planIds.length === 0) return new Map();
-  const rows = await db.select({ planId: planVersions.planId, title: planVersions.title, year: plans.year, version: planVersions.version })
-    .from(planVersions).innerJoin(plans, eq(plans.id, planVersions.planId))
-    .where(and(inArray(planVersions.planId, [...planIds]), inArray(planVersions.status, ['published', 'superseded'])))
-    .orderBy(asc(planVersions.version));
-  const out = new Map<string, { title: string; year: number }>();
-  for (const row of rows) out.set(row.planId, { title: row.title, year: row.year });
-  return out;
 }

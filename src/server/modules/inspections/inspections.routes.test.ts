@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicResultFields, type Inspection, type InspectionList, type PublicResult } from '../../../contracts/inspections.ts';
 import type { Draw } from '../../../contracts/tasks.ts';
 import { auditEvents } from '../../db/schema.ts';
 import { officers } from '../../db/schema-directory.ts';
-import { evidenceFiles, followUps, inspectionAnswers, inspectionResults } from '../../db/schema-inspections.ts';
+import { evidenceFiles, evidenceThumbnails, followUps, inspectionAnswers, inspectionResults } from '../../db/schema-inspections.ts';
 import { makeDepartment, makeSession, makeUser, type TestSession } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { makeDrawFixture, type DrawFixture, seedAndRunDraw } from '../draws/draw-fixtures.ts';
@@ -195,6 +196,44 @@ describe('inspections: entry by the drawn team, review, publication, correction,
     expect((await upload(inspection.id, member, pdf, 'application/octet-stream', '询问笔录.pdf')).json()).toMatchObject({ kind: 'pdf', mime: 'application/pdf' });
   });
 
+  it('thumbnails photos for whoever may read the file (ETag = SHA-256); none for a PDF or an undecodable photo, which is kept', async () => {
+    const bytes = new Uint8Array(await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#336699' } }).jpeg().toBuffer());
+    const photo = await upload(inspection.id, member, bytes, 'image/jpeg', '货车照片.jpg');
+    expect(photo.status, photo.body).toBe(201);
+    const photoId = String(photo.json().id);
+    const url = (evidenceId: string) => `/api/v1/inspections/${inspection.id}/evidence/${evidenceId}/thumbnail`;
+    const thumb = await call('GET', url(photoId), member);
+    expect(thumb.status, thumb.body).toBe(200);
+    const etag = `"${createHash('sha256').update(bytes).digest('hex')}"`;
+    expect([thumb.headers['content-type'], thumb.headers.etag, thumb.headers['cache-control']]).toEqual(['image/webp', etag, 'private, no-cache']);
+    const meta = await sharp(thumb.raw).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 320, 240]);
+    const revalidated = await t.app.inject({ method: 'GET', url: url(photoId), headers: { ...member.headers, 'if-none-match': etag } });
+    expect([revalidated.statusCode, revalidated.body]).toEqual([304, '']);
+    // The same readers as the file itself: the reviewing department yes, others 403, unknown ids 404.
+    expect((await call('GET', url(photoId), reviewer)).status).toBe(200);
+    expect((await call('GET', url(photoId), outsider)).status).toBe(403);
+    expect((await call('GET', url(photoId), strangerAdmin)).status).toBe(403);
+    expect((await call('GET', url(inspection.id), member)).status).toBe(404);
+    expect((await call('GET', `/api/v1/inspections/${inspection.id}/evidence/${photoId}`, outsider)).status).toBe(403);
+
+    const detail = (await call('GET', `/api/v1/inspections/${inspection.id}`, member)).json() as unknown as Inspection;
+    const pdfId = detail.evidence.find((e) => e.kind === 'pdf')?.id ?? '';
+    const forPdf = await call('GET', url(pdfId), member);
+    expect([forPdf.status, forPdf.json().detail]).toEqual([404, 'PDF 文件没有缩略图，请打开原文件查看']);
+    // The 22-byte "JPEG" passed the content check but libvips cannot decode it: kept, no thumbnail, not retried.
+    const brokenId = detail.evidence.find((e) => e.fileName === '现场照片.jpg')?.id ?? '';
+    const broken = await call('GET', url(brokenId), member);
+    expect([broken.status, broken.json().detail]).toEqual([404, '该照片无法解码，没有缩略图，请打开原文件查看']);
+    const rows = await t.database.db.select().from(evidenceThumbnails).where(inArray(evidenceThumbnails.evidenceId, [photoId, brokenId, pdfId]));
+    expect(rows.map((r) => [r.evidenceId, r.content === null]).sort()).toEqual([[photoId, false], [brokenId, true]].sort());
+
+    // Evidence from before thumbnails gets one on first request.
+    await t.database.db.delete(evidenceThumbnails).where(eq(evidenceThumbnails.evidenceId, photoId));
+    expect((await call('GET', url(photoId), reviewer)).raw.equals(thumb.raw)).toBe(true);
+    expect(await t.database.db.select({ id: evidenceThumbnails.evidenceId }).from(evidenceThumbnails).where(eq(evidenceThumbnails.evidenceId, photoId))).toHaveLength(1);
+  });
+
   it('applies the result-code rules on submit: 未发现问题 alone, 发现问题待后续处理 with a subtype', async () => {
     await call('PUT', `/api/v1/inspections/${inspection.id}/draft`, member, { codes: ['1', 'E'] });
     const exclusive = await call('POST', `/api/v1/inspections/${inspection.id}/submit`, member);
@@ -342,6 +381,8 @@ describe('inspections: entry by the drawn team, review, publication, correction,
     const removed = await call('DELETE', `/api/v1/inspections/${id}/evidence/${String(photo.json().id)}`, session);
     expect(removed.status, removed.body).toBe(200);
     expect((removed.json() as unknown as Inspection).evidence).toEqual([]);
+    // Its thumbnail row (here: "none can be made") goes with it.
+    expect(await t.database.db.select().from(evidenceThumbnails).where(eq(evidenceThumbnails.evidenceId, String(photo.json().id)))).toEqual([]);
     const form = await upload(id, session, pdf, 'application/pdf', '签字检查表.pdf');
     expect(form.status).toBe(201);
     const signed = await call('POST', `/api/v1/inspections/${id}/signatures`, session, { signer: 'paper_form', evidenceId: form.json().id });

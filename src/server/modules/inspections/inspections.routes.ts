@@ -1,11 +1,9 @@
-import { sendCsv } from '../../http/open-data-csv.ts';
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   correctionBodySchema, evidenceParamsSchema, evidenceSchema, inspectionDraftBodySchema, inspectionListQuerySchema, inspectionListSchema,
-  inspectionParamsSchema, inspectionSchema, publicEntityParamsSchema, publicResultFields, publicEntityQuerySchema, publicEntityResultsSchema, publicResultsPageSchema,
-  publicResultsQuerySchema, reviewBodySchema, signatureBodySchema,
+  inspectionParamsSchema, inspectionSchema, reviewBodySchema, signatureBodySchema,
 } from '../../../contracts/inspections.ts';
 import { DEFAULT_EVIDENCE_LIMITS } from '../../../domain/result/evidence.ts';
 import { principalOf } from '../../http/authenticate.ts';
@@ -15,18 +13,15 @@ import { failureError, unwrap } from '../../http/failures.ts';
 import { withProblems } from '../../http/schemas.ts';
 import { inspectionsPolicy } from './inspections.policy.ts';
 import {
-  addEvidenceFor, correctFor, evidenceContentFor, getInspectionFor, listInspectionsFor, publishFor, removeEvidenceFor, reviewFor, saveDraftFor,
+  addEvidenceFor, correctFor, evidenceContentFor, evidenceThumbnailFor, getInspectionFor, listInspectionsFor, publishFor, removeEvidenceFor, reviewFor, saveDraftFor,
   signFor, submitFor, type UploadedFile,
 } from './inspections.service.ts';
-import { publicResultsCsv } from './public-results.presenter.ts';
-import { publicEntityResults, searchPublicResults } from './public-results.service.ts';
+import { registerPublicResultsRoutes } from './public-results.routes.ts';
 
 /** Content types an evidence upload may carry: the file's bytes as they are. The content decides, not the label. */
 const evidenceUploadTypes = ['application/octet-stream', 'image/jpeg', 'image/jpg', 'image/png', 'image/webp', 'application/pdf'];
 /** More than the largest accepted file: enough to know it is too large. */
 const readCap = Math.max(DEFAULT_EVIDENCE_LIMITS.maxImageBytes, DEFAULT_EVIDENCE_LIMITS.maxPdfBytes) + 1;
-/** The public portal's open data: generous for people, a brake on scrapers. */
-const publicRateLimit = { max: 120, timeWindow: 60_000 };
 
 function fileNameOf(header: string | string[] | undefined): string {
   if (typeof header !== 'string' || header === '') return '未命名文件';
@@ -51,6 +46,24 @@ async function readUpload(body: Readable, declaredLength: number): Promise<{ byt
     if (size > readCap) break;
   }
   return { bytes: new Uint8Array(Buffer.concat(chunks)), size: Number.isFinite(declaredLength) ? Math.max(size, declaredLength) : size };
+}
+
+/** Whether an If-None-Match header names this entity tag (a list, `*` or a weak `W/` tag). */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((tag) => { const t = tag.trim(); return t === '*' || t.replace(/^W\//, '') === etag; });
+}
+
+/**
+ * A thumbnail, tagged with its photo's SHA-256. Revalidated on every use, after the access
+ * check: an officer replaced out of the team stops seeing it at once, and an unchanged
+ * thumbnail costs a 304, not its bytes.
+ */
+function sendThumbnail(reply: FastifyReply, ifNoneMatch: string | undefined, thumbnail: { sha256: string; mime: string; content: Uint8Array }) {
+  const etag = `"${thumbnail.sha256}"`;
+  void reply.header('cache-control', 'private, no-cache').header('etag', etag);
+  if (etagMatches(ifNoneMatch, etag)) return reply.code(304).send();
+  return reply.type(thumbnail.mime).header('x-content-type-options', 'nosniff').send(Buffer.from(thumbnail.content));
 }
 
 function sendBytes(reply: FastifyReply, file: { fileName: string; mime: string; content: Uint8Array }) {
@@ -119,6 +132,18 @@ export function registerInspectionsRoutes(app: ZodApp, ctx: ServiceContext): voi
     return sendBytes(reply, file);
   });
 
+  app.get('/api/v1/inspections/:id/evidence/:evidenceId/thumbnail', {
+    schema: {
+      tags: ['inspections'], summary: '检查证据照片的缩略图（WebP，不超过 320×320，已按拍摄方向旋转，不含元数据）；PDF 没有缩略图（404）',
+      description: '访问权限与原文件相同。ETag 为原文件的 SHA-256；Cache-Control: private, no-cache，浏览器每次以 If-None-Match 重新验证（304），权限变化立即生效。',
+      params: evidenceParamsSchema, produces: ['image/webp'], response: withProblems({}),
+    },
+    config: { access: inspectionsPolicy.read },
+  }, async (request, reply) => {
+    const thumbnail = unwrap(await evidenceThumbnailFor(ctx, principalOf(request), request.params.id, request.params.evidenceId));
+    return sendThumbnail(reply, request.headers['if-none-match'], thumbnail);
+  });
+
   app.delete('/api/v1/inspections/:id/evidence/:evidenceId', {
     schema: { tags: ['inspections'], summary: '删除检查证据（提交之前；已公示的证据数据库也拒绝删除）', params: evidenceParamsSchema, response: withProblems({ 200: inspectionSchema }) },
     config: { access: inspectionsPolicy.team },
@@ -164,32 +189,6 @@ export function registerInspectionsRoutes(app: ZodApp, ctx: ServiceContext): voi
     config: { access: inspectionsPolicy.review },
   }, async (request, reply) => reply.code(201).send(unwrap(await correctFor(ctx, principalOf(request), request.params.id, request.body))));
 
-  // ——— Public (no login): open data ———
-
-  app.get('/api/v1/public/results', {
-    schema: {
-      tags: ['public'],
-      summary: '检查结果公示查询：按企业名称（部分）或统一社会信用代码查询已公示的检查结果；format=csv 下载 CSV（UTF-8），默认 JSON',
-      description: `每条结果的字段：${publicResultFields.join('、')}。不含执法人员姓名及被检查对象代表等个人信息。每个 IP 每分钟最多 ${publicRateLimit.max} 次。`,
-      querystring: publicResultsQuerySchema, response: withProblems({ 200: publicResultsPageSchema }),
-    },
-    config: { access: inspectionsPolicy.public, rateLimit: publicRateLimit },
-  }, async (request, reply) => {
-    const page = unwrap(await searchPublicResults(ctx, request.query));
-    if (request.query.format === 'csv') return sendCsv(reply, `检查结果-${request.query.q}.csv`, publicResultsCsv(page.items));
-    return page;
-  });
-
-  app.get('/api/v1/public/results/:key', {
-    schema: {
-      tags: ['public'],
-      summary: '某一检查对象（统一社会信用代码或对象代码）的全部已公示检查结果，含更正历史与后续处置状态；format=csv 下载 CSV',
-      params: publicEntityParamsSchema, querystring: publicEntityQuerySchema, response: withProblems({ 200: publicEntityResultsSchema }),
-    },
-    config: { access: inspectionsPolicy.public, rateLimit: publicRateLimit },
-  }, async (request, reply) => {
-    const results = unwrap(await publicEntityResults(ctx, request.params.key));
-    if (request.query.format === 'csv') return sendCsv(reply, `检查结果-${results.entity.key}.csv`, publicResultsCsv(results.results));
-    return results;
-  });
+  // ——— Public (no login): open data, beside the public results service ———
+  registerPublicResultsRoutes(app, ctx);
 }

@@ -21,13 +21,15 @@ import { currentTeams } from '../draws/draws.presenter.ts';
 import { completedDrawsNaming, replacementsOf } from '../draws/draws.repository.ts';
 import { itemsByIds, latestGuidelines } from '../tasks/lookups.repository.ts';
 import { findTask, officersByKeys, type TaskRow } from '../tasks/tasks.repository.ts';
+import { makeThumbnail, thumbnailRow } from './evidence-thumbnail.ts';
 import { canReadInspection, canReviewInspection } from './inspections.policy.ts';
 import {
-  answersOf, completedDrawsOfDepartment, deleteEvidence, drawRef, entitiesByKeys, evidenceFile, evidenceOf,
-  findInspection, followUpsOf, insertEvidence, insertMissingInspections, insertResultVersion, insertReview, inspectionsOfDraws, officerKeysOfUser,
+  answersOf, completedDrawsOfDepartment, deleteEvidence, drawRef, entitiesByKeys, evidenceFile, evidenceOf, evidenceThumbnail,
+  findInspection, followUpsOf, insertEvidence, insertEvidenceThumbnail, insertMissingInspections, insertResultVersion, insertReview, inspectionsOfDraws, officerKeysOfUser,
   openFollowUp, replaceSignature, resultVersionsOf, reviewsOf, signaturesOf, updateInspectionIf, upsertAnswers, type DrawRef, type EvidenceMeta,
   type InspectionRow, type SignatureMeta,
 } from './inspections.repository.ts';
+import { invalidatePublicResults } from './public-results.cache.ts';
 
 const calendar = createOfficialCalendar();
 const actorOf = (principal: Principal): AuditActor => ({ id: principal.user.id, name: principal.user.displayName });
@@ -340,12 +342,17 @@ export async function addEvidenceFor(ctx: ServiceContext, principal: Principal, 
     return fail(kind, `${file.fileName}：${check.message}`);
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  // Made before the transaction (libvips works off the event loop, tens of milliseconds). A
+  // photo that passed the type check but cannot be decoded is kept all the same: the file
+  // and its SHA-256 are the record, the thumbnail only a convenience (ADR 0007).
+  const thumbnail = check.kind === 'pdf' ? undefined : await makeThumbnail(file.bytes);
   const now = ctx.now();
   const row = await ctx.db.transaction(async (tx) => {
     const inserted = await insertEvidence(tx, {
       inspectionId: inspection.id, fileName: file.fileName, kind: check.kind, mime: check.mime, size: file.size, sha256, content: file.bytes,
       uploadedBy: principal.user.id, createdAt: now,
     });
+    if (thumbnail !== undefined) await insertEvidenceThumbnail(tx, thumbnailRow(inserted.id, thumbnail));
     await audit(ctx, principal, inspection, 'inspection.evidence_added', `上传检查证据 ${file.fileName}（${check.mime}，${file.size} 字节）`,
       { evidenceId: inserted.id, fileName: file.fileName, kind: check.kind, size: file.size, sha256 }, now, tx);
     return inserted;
@@ -359,6 +366,28 @@ export async function evidenceContentFor(ctx: ServiceContext, principal: Princip
   const file = await evidenceFile(ctx.db, id, evidenceId);
   if (!file) return fail('not_found', '证据文件不存在');
   return ok({ fileName: file.fileName, mime: file.mime, content: file.content });
+}
+
+/**
+ * The thumbnail of a photo, for whoever may read the evidence itself. Evidence uploaded before
+ * thumbnails existed gets one on first request (derived data, so not audited, and allowed
+ * even once the task is archived). PDFs have none: the web app shows an icon.
+ */
+export async function evidenceThumbnailFor(ctx: ServiceContext, principal: Principal, id: string, evidenceId: string): Promise<Result<{ sha256: string; mime: string; content: Uint8Array }>> {
+  const loaded = await loadReadable(ctx, principal, id);
+  if (!loaded.ok) return loaded;
+  const meta = (await evidenceOf(ctx.db, id)).find((e) => e.id === evidenceId);
+  if (!meta) return fail('not_found', '证据文件不存在');
+  if (meta.kind === 'pdf') return fail('not_found', 'PDF 文件没有缩略图，请打开原文件查看');
+  let thumbnail = await evidenceThumbnail(ctx.db, evidenceId);
+  if (!thumbnail) {
+    const file = await evidenceFile(ctx.db, id, evidenceId);
+    if (!file) return fail('not_found', '证据文件不存在');
+    await insertEvidenceThumbnail(ctx.db, thumbnailRow(evidenceId, await makeThumbnail(file.content)));
+    thumbnail = await evidenceThumbnail(ctx.db, evidenceId);
+  }
+  if (!thumbnail?.content || !thumbnail.mime) return fail('not_found', '该照片无法解码，没有缩略图，请打开原文件查看');
+  return ok({ sha256: meta.sha256, mime: thumbnail.mime, content: thumbnail.content });
 }
 
 export async function removeEvidenceFor(ctx: ServiceContext, principal: Principal, id: string, evidenceId: string): Promise<Result<Inspection>> {
@@ -509,6 +538,7 @@ export async function publishFor(ctx: ServiceContext, principal: Principal, id: 
       { version: 1, codes: inspection.codes, deadline: deadline.deadline, publishedOn: today, followUpOpened: followUp }, now, tx);
     return true;
   });
+  invalidatePublicResults(ctx.db, inspection.objectKey);
   if (!done) return fail('conflict', '检查结果已公示');
   return ok(await present(ctx, principal, loaded.value));
 }
@@ -542,6 +572,7 @@ export async function correctFor(ctx: ServiceContext, principal: Principal, id: 
       { version: next, from: latest.codes, to: body.codes, reason: body.reason }, now, tx);
     return true;
   });
+  invalidatePublicResults(ctx.db, inspection.objectKey);
   if (!done) return fail('conflict', '检查结果已被他人更正，请刷新后重试');
   return ok(await present(ctx, principal, loaded.value));
 }

@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../../http/failures.ts';
 import {
   findDepartmentByCode, findDepartmentById, insertDepartment, listDepartments, updateDepartment, type DepartmentRow,
 } from './organizations.repository.ts';
+import { invalidateAllPublicResults } from '../inspections/public-results.cache.ts';
 
 export function presentDepartment(row: DepartmentRow): Department {
   return {
@@ -115,6 +116,7 @@ export async function updateDepartmentFor(
     }, now);
     return updated;
   });
+  invalidateAllPublicResults(ctx.db);
   if (!row) return fail('not_found', '机构不存在');
   return ok(presentDepartment(row));
 }

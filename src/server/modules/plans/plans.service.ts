@@ -25,6 +25,7 @@ import {
   findPlan, findPlanFor, findVersion, insertPlan, insertPlanVersion, listPlanRows, publishedVersions, setCurrentVersion,
   supersedePublished, taskCounts, updateVersionIf, versionsOf, type PlanRow, type PlanVersionRow,
 } from './plans.repository.ts';
+import { invalidateAllPublicResults } from '../inspections/public-results.cache.ts';
 
 /** Settings key of the coverage target in basis points (default 300 = 3 %). */
 export const coverageTargetSettingKey = 'plans.coverageTargetBp';
@@ -239,6 +240,7 @@ export async function transitionPlanFor(ctx: ServiceContext, principal: Principa
       changes: { version: current.version, status: { from: t.from, to: t.to } },
     }, now);
   });
+  if (name === 'publish') invalidateAllPublicResults(ctx.db);
   return presentOne(ctx, id);
 }
 

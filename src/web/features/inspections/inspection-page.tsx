@@ -16,6 +16,7 @@ import {
 } from '../../api/inspections.ts';
 import { ContrastTag } from '../../components/contrast-tag.tsx';
 import { useProblemReporter } from '../../components/problem.ts';
+import { EvidenceThumbnail } from './evidence-thumbnail.tsx';
 import { deadlineTag, isEditable, submitBlockers } from './inspection-format.ts';
 import { SignaturePad } from './signature-pad.tsx';
 
@@ -286,8 +287,9 @@ function EvidenceCard({ inspection, editable, onChanged }: { inspection: Inspect
           <List.Item actions={editable ? [
             <Button key="rm" size="small" danger onClick={() => { removeEvidence(inspection.id, e.id).then(onChanged).catch((error: unknown) => report(error)); }}>删除</Button>,
           ] : []}>
-            <a href={evidenceUrl(inspection.id, e.id)} target="_blank" rel="noreferrer">{e.fileName}</a>
-            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{e.kind.toUpperCase()} · {(e.size / 1024).toFixed(0)} KB · SHA-256 {e.sha256.slice(0, 12)}…</Typography.Text>
+            <List.Item.Meta avatar={<EvidenceThumbnail inspectionId={inspection.id} evidence={e} />}
+              title={<a href={evidenceUrl(inspection.id, e.id)} target="_blank" rel="noreferrer">{e.fileName}</a>}
+              description={`${e.kind.toUpperCase()} · ${(e.size / 1024).toFixed(0)} KB · SHA-256 ${e.sha256.slice(0, 12)}…`} />
           </List.Item>
         )} />
       )}
