@@ -48,6 +48,12 @@ export function restrictedDepartment(ctx: ImportContext): string | null | undefi
 
 export interface ApplyContext extends ImportContext {
   jobId: string;
+  /**
+   * The kind's `bulkLoadTable` was empty when this commit began and is locked by it: every
+   * row in it was inserted by an earlier slice of this import, and keys are unique within a
+   * file, so `apply` may insert without looking for existing records (bulk-load.ts).
+   */
+  intoEmptyTable?: boolean;
 }
 
 /**
@@ -123,6 +129,12 @@ export interface ImportKind {
    * runs in the validating phase, outside any transaction.
    */
   checkStaged?(db: Db, jobId: string, ctx: ImportContext): Promise<void>;
+  /**
+   * The directory table `apply` writes, for the first load of a directory: when it is empty
+   * and the import is large, the commit drops its secondary indexes and builds them again at
+   * the end, and tells `apply` (`ApplyContext.intoEmptyTable`). Optional.
+   */
+  bulkLoadTable?: string;
   /**
    * Apply all accepted rows inside the commit transaction `tx`: upsert by key, idempotent
    * (importing the same file again changes nothing and reports every row unchanged).

@@ -14,7 +14,9 @@ import {
   countStagedRows, deleteStagedRows, failInterruptedImports, finishValidation, findImportJob, insertImportJob,
   setImportProgress, transitionImportJob, type ImportJobRow,
 } from './import-jobs.repository.ts';
+import { invalidateAllPublicResults } from '../modules/inspections/public-results.cache.ts';
 import { ImportApplyError, type ApplySummary, type ImportContext, type ImportKind, type ValidationIssue } from './import-kind.ts';
+import { beginBulkLoad } from './bulk-load.ts';
 import { findImportKind } from './import-kinds.ts';
 import { insertStagedRows, stagedSlice, type StagedIssue, type StagedRowInput } from './import-staging.ts';
 
@@ -274,17 +276,20 @@ export async function commitImport(env: ImportEnv, job: ImportJobRow, ctx: Impor
       await tx.execute(sql`select pg_advisory_xact_lock(${importLockKey})`);
       // Hash joins of a slice against the directory stay in memory (this transaction only).
       await tx.execute(sql`set local work_mem = '64MB'`);
+      const bulk = kind.bulkLoadTable ? await beginBulkLoad(tx, kind.bulkLoadTable, total) : undefined;
+      const actx = { ...ctx, jobId: job.id, now, ...(bulk ? { intoEmptyTable: true } : {}) };
       const sum: ApplySummary = { inserted: 0, updated: 0, unchanged: 0 };
       const slice = Math.max(1, options.sliceRows ?? commitSliceRows);
       for (let from = counts.firstRow; from <= counts.lastRow; from += slice) {
         const to = Math.min(counts.lastRow, from + slice - 1);
-        const part = await kind.apply(tx, stagedSlice(tx, job.id, from, to), { ...ctx, jobId: job.id, now });
+        const part = await kind.apply(tx, stagedSlice(tx, job.id, from, to), actx);
         sum.inserted += part.inserted;
         sum.updated += part.updated;
         sum.unchanged += part.unchanged;
         options.onProgress?.({ phase: 'committing', done: sum.inserted + sum.updated + sum.unchanged, total });
         await yieldToEventLoop();
       }
+      await bulk?.restoreIndexes();
       await appendAudit(tx, {
         actor: options.actor,
         action: 'import.committed',
@@ -300,6 +305,7 @@ export async function commitImport(env: ImportEnv, job: ImportJobRow, ctx: Impor
       if (!done) throw new ImportApplyError('导入任务状态已改变（可能已被取消），未提交');
       return sum;
     });
+    invalidateAllPublicResults(env.db);
     const finished = await findImportJob(env.db, job.id);
     if (!finished) throw new Error(`import job ${job.id} vanished`);
     return { status: 'done', job: finished, summary };

@@ -1,4 +1,9 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { rowsOf, type Db } from '../db/database.ts';
 import type { RowValues, StagedRows } from './import-kind.ts';
 
@@ -23,9 +28,55 @@ export interface StagedRowInput {
   issues: StagedIssue[];
 }
 
-/** Insert a batch of rows with one statement and one parameter (a JSON array): fast on both engines. */
+/**
+ * COPY text format for one field: backslash, tab, newline and carriage return are the
+ * characters the format gives a meaning to, so they are escaped (everything else, including
+ * quotes and any Unicode, goes through as is).
+ */
+export function copyTextField(value: string): string {
+  return value.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'));
+}
+
+/** The rows as COPY text (job_id, row_no, accepted, data, raw, issues), one line each. */
+export function stagedRowsCopyText(jobId: string, rows: readonly StagedRowInput[]): string {
+  let text = '';
+  for (const r of rows) {
+    text += `${jobId}\t${r.row}\t${r.accepted ? 't' : 'f'}\t${copyTextField(JSON.stringify(r.data))}\t${copyTextField(JSON.stringify(r.raw))}\t${copyTextField(JSON.stringify(r.issues))}\n`;
+  }
+  return text;
+}
+
+const copyStatement = 'copy import_rows (job_id, row_no, accepted, data, raw, issues) from';
+
+/**
+ * Stage a batch of rows with COPY — the database's bulk path, about twice as fast as an
+ * INSERT of a JSON array (bench/import/README.md): PGlite reads the text as a blob
+ * (`/dev/blob`), PostgreSQL through a COPY … FROM STDIN stream on a pooled connection.
+ * Any other Db (e.g. a transaction handle) falls back to the INSERT.
+ */
 export async function insertStagedRows(db: Db, jobId: string, rows: readonly StagedRowInput[]): Promise<void> {
   if (rows.length === 0) return;
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof PGlite) {
+    const blob = new Blob([stagedRowsCopyText(jobId, rows)]);
+    await client.query(`${copyStatement} '/dev/blob'`, [], { blob });
+    return;
+  }
+  if (client instanceof pg.Pool) {
+    const connection = await client.connect();
+    try {
+      const stream = connection.query(copyFrom(`${copyStatement} stdin`));
+      await pipeline(Readable.from([stagedRowsCopyText(jobId, rows)]), stream);
+    } finally {
+      connection.release();
+    }
+    return;
+  }
+  await insertStagedRowsAsJson(db, jobId, rows);
+}
+
+/** Insert a batch of rows with one statement and one parameter (a JSON array). */
+async function insertStagedRowsAsJson(db: Db, jobId: string, rows: readonly StagedRowInput[]): Promise<void> {
   const payload = JSON.stringify(rows.map((r) => ({ n: r.row, a: r.accepted, d: r.data, r: r.raw, i: r.issues })));
   await db.execute(sql`
     insert into import_rows (job_id, row_no, accepted, data, raw, issues)

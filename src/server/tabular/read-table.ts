@@ -323,27 +323,44 @@ export class CsvParser {
       const firstLine = text.split('\n', 1)[0] ?? '';
       this.separator = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
     }
-    for (const ch of text) {
+    // Scanned by char code, plain runs copied with one slice: per-character string
+    // concatenation made reading the csv a third of a large import's time.
+    const separator = this.separator === '\t' ? 9 : 44;
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      const code = text.charCodeAt(i);
       if (this.quoted) {
         if (this.pendingQuote) {
           this.pendingQuote = false;
-          if (ch === '"') {
+          if (code === 34) {
             this.field += '"';
+            i += 1;
             continue;
           }
-          this.quoted = false;
-        } else if (ch === '"') {
-          this.pendingQuote = true;
-          continue;
+          this.quoted = false; // the quote closed the field's quoted part; `code` is read below
         } else {
-          this.field += ch;
+          const quote = text.indexOf('"', i);
+          this.field += text.slice(i, quote === -1 ? length : quote);
+          if (quote !== -1) this.pendingQuote = true;
+          i = quote === -1 ? length : quote + 1;
           continue;
         }
       }
-      if (ch === '"' && this.field === '') this.quoted = true;
-      else if (ch === this.separator) this.endField();
-      else if (ch === '\n') yield this.endRow();
-      else if (ch !== '\r') this.field += ch;
+      if (code === 34 && this.field === '') this.quoted = true;
+      else if (code === separator) this.endField();
+      else if (code === 10) yield this.endRow();
+      else if (code !== 13) {
+        let to = i + 1;
+        for (; to < length; to++) {
+          const next = text.charCodeAt(to);
+          if (next === separator || next === 10 || next === 13) break;
+        }
+        this.field += text.slice(i, to);
+        i = to;
+        continue;
+      }
+      i += 1;
     }
     if (end) {
       if (this.pendingQuote) {

@@ -13,5 +13,6 @@ export const entitiesImport: ImportKind = {
   validateRow: (values, ctx) => validateSubjectRow(values, ctx.now),
   keyOf: subjectKeyOf,
   alternateKeysOf: subjectAlternateKeys,
+  bulkLoadTable: 'entities',
   apply: (tx, rows, ctx) => applySubjects(tx, rows, ctx, { claimFor: ctx.departmentId }),
 };

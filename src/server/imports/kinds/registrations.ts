@@ -17,5 +17,6 @@ export const registrationsImport: ImportKind = {
   validateRow: (values, ctx) => validateSubjectRow(values, ctx.now),
   keyOf: subjectKeyOf,
   alternateKeysOf: subjectAlternateKeys,
+  bulkLoadTable: 'entities',
   apply: (tx, rows, ctx) => applySubjects(tx, rows, ctx, { claimFor: null }),
 };

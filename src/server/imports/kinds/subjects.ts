@@ -138,59 +138,64 @@ export async function applySubjects(tx: Db, rows: StagedRows, ctx: ApplyContext,
   await tx.execute(sql`analyze import_subject_src`);
   const src = sql.raw('import_subject_src');
 
-  const clash = rowsOf<{ key: string }>(await tx.execute(sql`
-    select s.key from ${src} s join entities e on e.key = s.key where e.kind <> 'subject' limit 5`));
-  if (clash.length > 0) {
-    throw new ImportApplyError(`以下代码在名录中已登记为非主体类检查对象，不能作为主体导入：${clash.map((c) => c.key).join('、')}`);
-  }
+  // The first load of an empty directory (bulk-load.ts): nothing to clash with, re-key or
+  // update — every row present came from this file, whose keys are unique.
+  let updated = 0;
+  if (!ctx.intoEmptyTable) {
+    const clash = rowsOf<{ key: string }>(await tx.execute(sql`
+      select s.key from ${src} s join entities e on e.key = s.key where e.kind <> 'subject' limit 5`));
+    if (clash.length > 0) {
+      throw new ImportApplyError(`以下代码在名录中已登记为非主体类检查对象，不能作为主体导入：${clash.map((c) => c.key).join('、')}`);
+    }
 
-  // A legacy firm known by its 注册号 that now has a USCC: re-key it (the update below fills in the USCC).
-  await tx.execute(sql`
-    update entities e set key = s.uscc
-    from ${src} s
-    where s.uscc is not null and s.registration_number is not null
-      and e.kind = 'subject' and e.uscc is null and e.key = s.registration_number
-      and not exists (select 1 from entities x where x.key = s.uscc)`);
-
-  // A row with only the 注册号 of a firm the directory keys by its USCC: it is that firm.
-  await tx.execute(sql`
-    update ${src} s set target = m.key
-    from (
-      select registration_number, min(key) as key from entities
-      where kind = 'subject' and uscc is not null and registration_number is not null
-      group by registration_number
-    ) m
-    where s.uscc is null and s.registration_number is not null and m.registration_number = s.registration_number`);
-
-  const updated = rowsOf<{ n: number }>(await tx.execute(sql`
-    with u as (
-      update entities e set
-        uscc = coalesce(s.uscc, e.uscc),
-        registration_number = coalesce(s.registration_number, e.registration_number),
-        name = s.name,
-        legal_representative = coalesce(s.legal_representative, e.legal_representative),
-        address = coalesce(s.address, e.address),
-        region_code = coalesce(s.region_code, e.region_code),
-        contact_name = coalesce(s.contact_name, e.contact_name),
-        contact_phone = coalesce(s.contact_phone, e.contact_phone),
-        industry = coalesce(s.industry, e.industry),
-        focus_areas = coalesce(s.focus_areas, e.focus_areas),
-        status = coalesce(s.status, e.status),
-        founded_on = coalesce(s.founded_on, e.founded_on),
-        updated_at = ${now}::timestamptz
+    // A legacy firm known by its 注册号 that now has a USCC: re-key it (the update below fills in the USCC).
+    await tx.execute(sql`
+      update entities e set key = s.uscc
       from ${src} s
-      where e.key = s.target and e.kind = 'subject'
-        and (e.uscc, e.registration_number, e.name, e.legal_representative, e.address, e.region_code, e.contact_name,
-             e.contact_phone, e.industry, e.focus_areas, e.status, e.founded_on)
-          is distinct from
-            (coalesce(s.uscc, e.uscc)::char(18), coalesce(s.registration_number, e.registration_number), s.name,
-             coalesce(s.legal_representative, e.legal_representative), coalesce(s.address, e.address),
-             coalesce(s.region_code, e.region_code)::char(6), coalesce(s.contact_name, e.contact_name),
-             coalesce(s.contact_phone, e.contact_phone), coalesce(s.industry, e.industry),
-             coalesce(s.focus_areas, e.focus_areas), coalesce(s.status, e.status), coalesce(s.founded_on, e.founded_on))
-      returning 1
-    )
-    select count(*)::int as n from u`))[0]?.n ?? 0;
+      where s.uscc is not null and s.registration_number is not null
+        and e.kind = 'subject' and e.uscc is null and e.key = s.registration_number
+        and not exists (select 1 from entities x where x.key = s.uscc)`);
+
+    // A row with only the 注册号 of a firm the directory keys by its USCC: it is that firm.
+    await tx.execute(sql`
+      update ${src} s set target = m.key
+      from (
+        select registration_number, min(key) as key from entities
+        where kind = 'subject' and uscc is not null and registration_number is not null
+        group by registration_number
+      ) m
+      where s.uscc is null and s.registration_number is not null and m.registration_number = s.registration_number`);
+
+    updated = rowsOf<{ n: number }>(await tx.execute(sql`
+      with u as (
+        update entities e set
+          uscc = coalesce(s.uscc, e.uscc),
+          registration_number = coalesce(s.registration_number, e.registration_number),
+          name = s.name,
+          legal_representative = coalesce(s.legal_representative, e.legal_representative),
+          address = coalesce(s.address, e.address),
+          region_code = coalesce(s.region_code, e.region_code),
+          contact_name = coalesce(s.contact_name, e.contact_name),
+          contact_phone = coalesce(s.contact_phone, e.contact_phone),
+          industry = coalesce(s.industry, e.industry),
+          focus_areas = coalesce(s.focus_areas, e.focus_areas),
+          status = coalesce(s.status, e.status),
+          founded_on = coalesce(s.founded_on, e.founded_on),
+          updated_at = ${now}::timestamptz
+        from ${src} s
+        where e.key = s.target and e.kind = 'subject'
+          and (e.uscc, e.registration_number, e.name, e.legal_representative, e.address, e.region_code, e.contact_name,
+               e.contact_phone, e.industry, e.focus_areas, e.status, e.founded_on)
+            is distinct from
+              (coalesce(s.uscc, e.uscc)::char(18), coalesce(s.registration_number, e.registration_number), s.name,
+               coalesce(s.legal_representative, e.legal_representative), coalesce(s.address, e.address),
+               coalesce(s.region_code, e.region_code)::char(6), coalesce(s.contact_name, e.contact_name),
+               coalesce(s.contact_phone, e.contact_phone), coalesce(s.industry, e.industry),
+               coalesce(s.focus_areas, e.focus_areas), coalesce(s.status, e.status), coalesce(s.founded_on, e.founded_on))
+        returning 1
+      )
+      select count(*)::int as n from u`))[0]?.n ?? 0;
+  }
 
   const claimedAt = options.claimFor === null ? null : now;
   const inserted = rowsOf<{ n: number }>(await tx.execute(sql`
@@ -202,7 +207,7 @@ export async function applySubjects(tx: Db, rows: StagedRows, ctx: ApplyContext,
         s.contact_name, s.contact_phone, s.industry, coalesce(s.focus_areas, '{}'::text[]), coalesce(s.status, 'active'),
         s.founded_on, ${options.claimFor}::uuid, ${claimedAt}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
       from ${src} s
-      where not exists (select 1 from entities e where e.key = s.target)
+      where ${ctx.intoEmptyTable ? sql`true` : sql`not exists (select 1 from entities e where e.key = s.target)`}
       returning 1
     )
     select count(*)::int as n from i`))[0]?.n ?? 0;
