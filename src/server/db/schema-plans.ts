@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
-import type { DrawOutput, DrawRecord, ExclusionCount, MatchingInput, StratumInput } from '../../domain/draw/types.ts';
+import type { DrawOutput, DrawRecord, ExclusionCount, MatchingInput, QuotaRule, StratumInput } from '../../domain/draw/types.ts';
 import type { ExclusionRulesBody, ScopeFilters, StrataPlan, TeamRules } from '../../contracts/tasks.ts';
 import { departments, users } from './schema.ts';
 
@@ -119,6 +119,8 @@ export const draws = pgTable('draws', {
   unplanned: jsonb('unplanned').$type<ExclusionCount[]>().notNull(),
   matching: jsonb('matching').$type<MatchingInput>().notNull(),
   listHashes: jsonb('list_hashes').$type<Record<string, string>>().notNull(),
+  /** Each stratum's name, quota and candidate count, in the order of `strata`: what pages show without reading the lists. */
+  strataCounts: jsonb('strata_counts').$type<{ name: string; quota: QuotaRule; n: number }[]>().notNull(),
   /** The task's public scheme as frozen (items, scope, rules): published with the announcement. */
   scheme: jsonb('scheme').$type<Record<string, unknown>>().notNull(),
   confirmWorkdays: integer('confirm_workdays').notNull(),

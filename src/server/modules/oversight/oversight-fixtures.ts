@@ -95,7 +95,7 @@ export async function buildOversightYear(db: Db): Promise<OversightYear> {
     const assignments = objects.map((o) => ({ object: entityKeys[o.entity] ?? '', officers: o.team }));
     const [draw] = await db.insert(draws).values({
       taskId: task.id, drawId: code, attempt: 1, status: 'completed', frozenAt: new Date(`${periodFrom}T09:00:00+08:00`), freezeDate: periodFrom,
-      strata: [], exclusions: [], unplanned: [], matching: {} as never, listHashes: {}, scheme: {}, confirmWorkdays: 3,
+      strata: [], strataCounts: [], exclusions: [], unplanned: [], matching: {} as never, listHashes: {}, scheme: {}, confirmWorkdays: 3,
       output: { strata: [], order: assignments.map((x) => x.object), assignments },
     }).returning();
     if (!draw) throw new Error('no draw');

@@ -310,6 +310,7 @@ export async function freezeTaskFor(ctx: ServiceContext, principal: Principal, i
     const row = await insertDraw(tx, {
       taskId: task.id, drawId, attempt, status: 'frozen', frozenAt: now, freezeDate, strata: pool.strata, exclusions, unplanned,
       matching, listHashes, scheme, confirmWorkdays, createdBy: principal.user.id, createdAt: now,
+      strataCounts: pool.strata.map((s) => ({ name: s.name, quota: s.quota, n: s.candidates.length })),
     });
     await appendAudit(tx, {
       actor: actorOf(principal), action: 'draw.frozen', subjectType: 'draw', subjectId: row.id,
