@@ -24,6 +24,9 @@ export const resultCodeSchema = z.string().max(4);
 export const inspectionParamsSchema = z.object({ id: idSchema }).strict();
 export const evidenceParamsSchema = z.object({ id: idSchema, evidenceId: idSchema }).strict();
 
+/** inline=1: show a photo in the browser (a tapped thumbnail) instead of downloading it. */
+export const evidenceFileQuerySchema = z.strictObject({ inline: z.enum(['1', 'true']).optional() });
+
 export const inspectionListQuerySchema = z.strictObject({
   /** mine: inspections of the teams I am on; review: those my department reviews and publishes. */
   scope: z.enum(['mine', 'review']).default('mine'),

@@ -37,8 +37,8 @@ export function uploadEvidence(id: string, file: File): Promise<Evidence> {
   });
 }
 
-export function evidenceUrl(id: string, evidenceId: string): string {
-  return `/api/v1/inspections/${encodeURIComponent(id)}/evidence/${encodeURIComponent(evidenceId)}`;
+export function evidenceUrl(id: string, evidenceId: string, options: { inline?: boolean } = {}): string {
+  return `/api/v1/inspections/${encodeURIComponent(id)}/evidence/${encodeURIComponent(evidenceId)}${options.inline ? '?inline=1' : ''}`;
 }
 
 /** A photo's thumbnail (≤ 320×320 WebP); PDFs have none. */

@@ -228,6 +228,18 @@ describe('inspections: entry by the drawn team, review, publication, correction,
     const rows = await t.database.db.select().from(evidenceThumbnails).where(inArray(evidenceThumbnails.evidenceId, [photoId, brokenId, pdfId]));
     expect(rows.map((r) => [r.evidenceId, r.content === null]).sort()).toEqual([[photoId, false], [brokenId, true]].sort());
 
+    // Tapping the thumbnail shows the photo itself in the browser (sandboxed); a PDF is always downloaded.
+    const file = `/api/v1/inspections/${inspection.id}/evidence`;
+    const shown = await call('GET', `${file}/${photoId}?inline=1`, member);
+    expect([shown.status, shown.headers['content-type'], shown.headers['x-content-type-options']]).toEqual([200, 'image/jpeg', 'nosniff']);
+    expect(shown.headers['content-disposition']).toMatch(/^inline;/);
+    expect(shown.headers['content-security-policy']).toMatch(/^sandbox;/);
+    expect((await call('GET', `${file}/${photoId}`, member)).headers['content-disposition']).toMatch(/^attachment;/);
+    const pdfInline = await call('GET', `${file}/${pdfId}?inline=1`, member);
+    expect([pdfInline.status, String(pdfInline.headers['content-disposition']).split(';')[0]]).toEqual([200, 'attachment']);
+    expect((await call('GET', `${file}/${photoId}?inline=1`, outsider)).status).toBe(403);
+    expect((await call('GET', `${file}/${photoId}?inline=yes`, member)).status).toBe(400);
+
     // Evidence from before thumbnails gets one on first request.
     await t.database.db.delete(evidenceThumbnails).where(eq(evidenceThumbnails.evidenceId, photoId));
     expect((await call('GET', url(photoId), reviewer)).raw.equals(thumb.raw)).toBe(true);

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  correctionBodySchema, evidenceParamsSchema, evidenceSchema, inspectionDraftBodySchema, inspectionListQuerySchema, inspectionListSchema,
+  correctionBodySchema, evidenceFileQuerySchema, evidenceParamsSchema, evidenceSchema, inspectionDraftBodySchema, inspectionListQuerySchema, inspectionListSchema,
   inspectionParamsSchema, inspectionSchema, reviewBodySchema, signatureBodySchema,
 } from '../../../contracts/inspections.ts';
 import { DEFAULT_EVIDENCE_LIMITS } from '../../../domain/result/evidence.ts';
@@ -66,10 +66,18 @@ function sendThumbnail(reply: FastifyReply, ifNoneMatch: string | undefined, thu
   return reply.type(thumbnail.mime).header('x-content-type-options', 'nosniff').send(Buffer.from(thumbnail.content));
 }
 
-function sendBytes(reply: FastifyReply, file: { fileName: string; mime: string; content: Uint8Array }) {
-  return reply.type(file.mime).header('x-content-type-options', 'nosniff')
-    .header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(Buffer.from(file.content));
+/**
+ * The original evidence file. A photo may be shown in the page (inline): its type was decided
+ * from its bytes at upload, the response forbids sniffing, and the sandbox policy stops anything
+ * in it from running as this site. PDFs are always downloaded (the browser's viewer does not
+ * open inside a sandboxed response).
+ */
+function sendBytes(reply: FastifyReply, file: { fileName: string; mime: string; content: Uint8Array }, inline: boolean) {
+  const showInline = inline && file.mime.startsWith('image/');
+  void reply.type(file.mime).header('x-content-type-options', 'nosniff')
+    .header('content-disposition', `${showInline ? 'inline' : 'attachment'}; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+  if (showInline) void reply.header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
+  return reply.send(Buffer.from(file.content));
 }
 
 
@@ -125,11 +133,14 @@ export function registerInspectionsRoutes(app: ZodApp, ctx: ServiceContext): voi
   });
 
   app.get('/api/v1/inspections/:id/evidence/:evidenceId', {
-    schema: { tags: ['inspections'], summary: '下载检查证据原文件', params: evidenceParamsSchema, produces: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'], response: withProblems({}) },
+    schema: {
+      tags: ['inspections'], summary: '下载检查证据原文件（照片可加 inline=1 在浏览器中查看）', params: evidenceParamsSchema, querystring: evidenceFileQuerySchema,
+      produces: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'], response: withProblems({}),
+    },
     config: { access: inspectionsPolicy.read },
   }, async (request, reply) => {
     const file = unwrap(await evidenceContentFor(ctx, principalOf(request), request.params.id, request.params.evidenceId));
-    return sendBytes(reply, file);
+    return sendBytes(reply, file, request.query.inline !== undefined);
   });
 
   app.get('/api/v1/inspections/:id/evidence/:evidenceId/thumbnail', {

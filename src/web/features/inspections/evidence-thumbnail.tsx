@@ -12,8 +12,8 @@ const frame = {
 
 /**
  * A photo's thumbnail, or an icon for a PDF (PDFs are not rasterised) and for a photo the
- * server could not decode (its thumbnail answers 404). Clicking opens the original file (the
- * download route, as the file name beside it).
+ * server could not decode (its thumbnail answers 404). Tapping a photo shows the original in
+ * a new tab (inline); a PDF is downloaded, as the file name beside it.
  */
 export function EvidenceThumbnail({ inspectionId, evidence }: { inspectionId: string; evidence: Evidence }) {
   const [failed, setFailed] = useState(false);
@@ -21,7 +21,7 @@ export function EvidenceThumbnail({ inspectionId, evidence }: { inspectionId: st
     ? <FilePdfOutlined style={{ fontSize: 32, color: '#a8071a' }} />
     : <FileImageOutlined style={{ fontSize: 32, color: '#595959' }} />;
   return (
-    <a href={evidenceUrl(inspectionId, evidence.id)} target="_blank" rel="noreferrer" style={frame} aria-label={`打开原文件：${evidence.fileName}`}>
+    <a href={evidenceUrl(inspectionId, evidence.id, { inline: evidence.kind !== 'pdf' })} target="_blank" rel="noreferrer" style={frame} aria-label={`打开原文件：${evidence.fileName}`}>
       {evidence.kind === 'pdf' || failed ? icon : (
         <img src={evidenceThumbnailUrl(inspectionId, evidence.id)} alt={`缩略图：${evidence.fileName}`} loading="lazy"
           style={{ width: '100%', height: '100%', objectFit: 'cover' }} onError={() => setFailed(true)} />
