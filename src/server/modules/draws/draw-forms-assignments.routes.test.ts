@@ -140,7 +140,12 @@ describe('GET /me/assignments', () => {
     if (!replacementKey) throw new Error('no replacement');
     const other = await makeUser(t.database.db, { roles: ['officer'], departmentId: fx.transport.id });
     await t.database.db.update(officers).set({ userId: other.id }).where(eq(officers.key, replacementKey));
-    const theirs = (await call('GET', '/api/v1/me/assignments', await makeSession(t.database.db, other, t.clock.now()))).json<MyAssignments>();
+    const otherSession = await makeSession(t.database.db, other, t.clock.now());
+    const theirs = (await call('GET', '/api/v1/me/assignments', otherSession)).json<MyAssignments>();
     expect(theirs.items.map((i) => i.object)).toContain(team.object);
+    // The inspection work list (我的检查) follows the replacement too.
+    const workOf = async (s: TestSession) => ((await call('GET', '/api/v1/inspections?scope=mine&pageSize=100', s)).json() as { items: { object: { key: string } }[] }).items.map((i) => i.object.key);
+    expect(await workOf(session)).not.toContain(team.object);
+    expect(await workOf(otherSession)).toContain(team.object);
   });
 });

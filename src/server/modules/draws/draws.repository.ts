@@ -57,6 +57,16 @@ export async function replacementsOf(db: Db, drawId: string): Promise<Replacemen
   return db.select().from(drawReplacements).where(eq(drawReplacements.drawId, drawId)).orderBy(asc(drawReplacements.seq));
 }
 
+/** The replacements of several draws in one query, by draw, each in order. */
+export async function replacementsOfDraws(db: Db, drawIds: readonly string[]): Promise<Map<string, ReplacementRow[]>> {
+  const byDraw = new Map<string, ReplacementRow[]>(drawIds.map((id) => [id, []]));
+  if (drawIds.length === 0) return byDraw;
+  const rows = await db.select().from(drawReplacements).where(inArray(drawReplacements.drawId, [...drawIds]))
+    .orderBy(asc(drawReplacements.drawId), asc(drawReplacements.seq));
+  for (const row of rows) byDraw.get(row.drawId)?.push(row);
+  return byDraw;
+}
+
 export async function insertReplacement(db: Db, values: typeof drawReplacements.$inferInsert): Promise<void> {
   await db.insert(drawReplacements).values(values);
 }

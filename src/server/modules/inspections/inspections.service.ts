@@ -18,9 +18,9 @@ import type { ServiceContext } from '../../http/context.ts';
 import { fail, ok, type FieldError, type Result } from '../../http/failures.ts';
 import { refuseIfArchived } from '../archives/archived-guard.ts';
 import { currentTeams } from '../draws/draws.presenter.ts';
-import { completedDrawsNaming, replacementsOf } from '../draws/draws.repository.ts';
+import { completedDrawsNaming, replacementsOf, replacementsOfDraws } from '../draws/draws.repository.ts';
 import { itemsByIds, latestGuidelines } from '../tasks/lookups.repository.ts';
-import { findTask, officersByKeys, type TaskRow } from '../tasks/tasks.repository.ts';
+import { findTask, officersByKeys, tasksByIds, type TaskRow } from '../tasks/tasks.repository.ts';
 import { makeThumbnail, thumbnailRow } from './evidence-thumbnail.ts';
 import { canReadInspection, canReviewInspection } from './inspections.policy.ts';
 import {
@@ -224,9 +224,10 @@ export async function listInspectionsFor(
     return fail('forbidden', '只有机构管理员可以查看待审核、待公示的检查结果');
   }
   const rows = await ensureInspections(ctx, drawRefs);
+  const replacements = await replacementsOfDraws(ctx.db, drawRefs.map((d) => d.id));
   const teamsByDraw = new Map<string, Map<string, Assignment>>();
   for (const draw of drawRefs) {
-    const teams = currentTeams(draw, await replacementsOf(ctx.db, draw.id));
+    const teams = currentTeams(draw, replacements.get(draw.id) ?? []);
     teamsByDraw.set(draw.id, new Map(teams.map((t) => [t.object, t])));
   }
   const onTeam = (row: InspectionRow) => teamsByDraw.get(row.drawId)?.get(row.objectKey)?.officers.some((k) => myKeys.includes(k)) ?? false;
@@ -239,12 +240,7 @@ export async function listInspectionsFor(
   const deadlines = new Map(selected.map((row) => [row.id, deadlineOf(row.endedOn, today, firstPublished.get(row.id) ?? null)]));
   const overdue = selected.filter((row) => deadlines.get(row.id)?.state === 'overdue').length;
   const drawById = new Map(drawRefs.map((d) => [d.id, d]));
-  const taskIds = [...new Set(selected.map((r) => r.taskId))];
-  const tasks = new Map<string, TaskRow>();
-  for (const id of taskIds) {
-    const task = await findTask(ctx.db, id);
-    if (task) tasks.set(id, task);
-  }
+  const tasks = await tasksByIds(ctx.db, selected.map((r) => r.taskId));
   // Earliest deadline first; inspections without an end date yet last.
   selected.sort((a, b) => {
     const da = deadlines.get(a.id)?.deadline ?? '9999';

@@ -17,6 +17,12 @@ export async function findTask(db: Db, id: string): Promise<TaskRow | undefined>
   return row;
 }
 
+export async function tasksByIds(db: Db, ids: readonly string[]): Promise<Map<string, TaskRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(tasks).where(inArray(tasks.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 export async function findTaskByCode(db: Db, code: string): Promise<TaskRow | undefined> {
   const [row] = await db.select().from(tasks).where(eq(tasks.code, code));
   return row;
