@@ -39,6 +39,8 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite only: keep the database in memory (tests, `suiji openapi`). */
   inMemory?: boolean;
+  /** PGlite in memory only: start from this data folder dump (tests: one migrated template, see src/test/global-setup.ts). */
+  loadDataDir?: Blob;
   /** Apply pending migrations (default true). */
   migrate?: boolean;
 }
@@ -59,7 +61,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   let client: PGlite;
   if (options.inMemory) {
-    client = new PGlite();
+    client = options.loadDataDir ? new PGlite({ loadDataDir: options.loadDataDir }) : new PGlite();
   } else {
     const dir = path.join(options.dataDir, 'pglite');
     await mkdir(dir, { recursive: true });
