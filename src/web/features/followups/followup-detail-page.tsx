@@ -56,6 +56,20 @@ function MeasureForm({ name, submitText, onSubmit }: { name: string; submitText:
   );
 }
 
+/** A date (today by default) and a required text: the forms of 登记进展 and 完结. */
+function DatedTextForm({ name, dateLabel, textLabel, textRequired, submitText, primary = false, onSubmit }: {
+  name: string; dateLabel: string; textLabel: string; textRequired: string; submitText: string; primary?: boolean;
+  onSubmit: (date: string, text: string) => unknown;
+}) {
+  return (
+    <Form name={name} layout="vertical" initialValues={{ date: dayjs() }} onFinish={(v: { date: Dayjs; text: string }) => onSubmit(day(v.date), v.text)}>
+      <Form.Item name="date" label={dateLabel} rules={[{ required: true, message: '请选择日期' }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
+      <Form.Item name="text" label={textLabel} rules={[{ required: true, whitespace: true, message: textRequired }]}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+      <Button {...(primary ? { type: 'primary' as const } : {})} htmlType="submit">{submitText}</Button>
+    </Form>
+  );
+}
+
 /** 后续处置详情: what was decided and done, the timeline, and the forms for the next step. */
 export function FollowUpDetailPage() {
   const { id = '' } = useParams();
@@ -186,24 +200,16 @@ export function FollowUpDetailPage() {
           {data.canHandle && decided ? (
             <Col xs={24} lg={12}>
               <Card size="small" title="登记处置进展">
-                <Form name="progress" layout="vertical" initialValues={{ on: dayjs() }}
-                  onFinish={(v: { on: Dayjs; note: string }) => change(() => recordFollowUpProgress(id, { on: day(v.on), note: v.note }), '进展已登记')}>
-                  <Form.Item name="on" label="进展日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
-                  <Form.Item name="note" label="进展情况" rules={[{ required: true, whitespace: true, message: '请填写处置进展' }]}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
-                  <Button htmlType="submit">登记进展</Button>
-                </Form>
+                <DatedTextForm name="progress" dateLabel="进展日期" textLabel="进展情况" textRequired="请填写处置进展" submitText="登记进展"
+                  onSubmit={(on, note) => change(() => recordFollowUpProgress(id, { on, note }), '进展已登记')} />
               </Card>
             </Col>
           ) : null}
           {data.canHandle && decided ? (
             <Col xs={24} lg={12}>
               <Card size="small" title="完结">
-                <Form name="close" layout="vertical" initialValues={{ closedOn: dayjs() }}
-                  onFinish={(v: { closedOn: Dayjs; outcome: string }) => change(() => closeFollowUp(id, { closedOn: day(v.closedOn), outcome: v.outcome }), '后续处置已完结')}>
-                  <Form.Item name="closedOn" label="完结日期" rules={[{ required: true, message: '请选择完结日期' }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
-                  <Form.Item name="outcome" label="处置结果" rules={[{ required: true, whitespace: true, message: '完结时须填写处置结果' }]}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
-                  <Button type="primary" htmlType="submit">完结</Button>
-                </Form>
+                <DatedTextForm name="close" dateLabel="完结日期" textLabel="处置结果" textRequired="完结时须填写处置结果" submitText="完结" primary
+                  onSubmit={(closedOn, outcome) => change(() => closeFollowUp(id, { closedOn, outcome }), '后续处置已完结')} />
               </Card>
             </Col>
           ) : null}
