@@ -121,13 +121,19 @@ describe.skipIf(skipReason !== '')('follow-up journey: problem found → transfe
     await page.getByText('移送已登记').waitFor();
     await page.getByText(/移送 县公安局交警大队（交运移〔2026〕8号，/).first().waitFor();
 
+    const progress = page.locator('form#progress');
+    await progress.getByLabel('进展情况').fill('已电话确认公安机关收到移送材料');
+    await progress.getByRole('button', { name: '登记进展' }).click();
+    await page.getByText('进展已登记').waitFor();
+    await page.getByText(/已电话确认公安机关收到移送材料/).first().waitFor();
+
     const close = page.locator('form#close');
     await close.getByLabel('处置结果').fill('公安机关已受理立案');
     await close.getByRole('button', { name: /完\s*结/ }).click();
     await page.getByText('后续处置已完结').waitFor();
     await page.getByText('已闭环').waitFor();
     // The timeline: measure, transfer, close, each with who recorded it.
-    for (const label of ['确定措施', '移送', '完结']) await page.getByText(new RegExp(`\\d{4}-\\d{2}-\\d{2} ${label}$`)).waitFor();
+    for (const label of ['确定措施', '移送', '处置进展', '完结']) await page.getByText(new RegExp(`\\d{4}-\\d{2}-\\d{2} ${label}$`)).waitFor();
     expect(await page.locator('form#close').count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'followup-detail');
