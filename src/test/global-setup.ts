@@ -4,14 +4,14 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
-import { openDatabase } from '../server/db/database.ts';
+import { openDatabase, pgliteClientOf } from '../server/db/database.ts';
 import { pgliteTemplateEnv } from '../server/test/test-db.ts';
 
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.DATABASE_URL) return undefined;
   const database = await openDatabase({ dataDir: '', inMemory: true });
-  const client = (database.db as unknown as { $client: PGlite }).$client;
+  const client = pgliteClientOf(database.db);
+  if (!client) throw new Error('the test template must be PGlite');
   const dump = await client.dumpDataDir('none');
   await database.close();
   const file = path.join(tmpdir(), `suiji-test-pglite-${process.pid}.tar`);

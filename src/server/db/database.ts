@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -10,6 +12,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import * as foundationSchema from './schema.ts';
 import * as directorySchema from './schema-directory.ts';
 import * as plansSchema from './schema-plans.ts';
@@ -96,4 +99,34 @@ export async function schemaVersion(db: Db): Promise<string> {
 /** The rows of a raw `db.execute` result (both drivers return `{ rows }`). */
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
+}
+
+/** The PGlite client behind a database opened here (not a transaction handle), if it is PGlite. */
+export function pgliteClientOf(db: Db): PGlite | undefined {
+  const client = (db as { $client?: unknown }).$client;
+  return client instanceof PGlite ? client : undefined;
+}
+
+/**
+ * COPY `text` (COPY text format: tab-separated, one row per line) into `target`
+ * ("table (columns)"): the engine's bulk path — PGlite reads it as a blob (`/dev/blob`),
+ * PostgreSQL from a COPY … FROM STDIN stream on a connection of the pool. Returns false
+ * (nothing done) for a handle that is neither, e.g. a transaction: the caller inserts instead.
+ */
+export async function copyTextInto(db: Db, target: string, text: string): Promise<boolean> {
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof PGlite) {
+    await client.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([text]) });
+    return true;
+  }
+  if (client instanceof pg.Pool) {
+    const connection = await client.connect();
+    try {
+      await pipeline(Readable.from([text]), connection.query(copyFrom(`copy ${target} from stdin`)));
+    } finally {
+      connection.release();
+    }
+    return true;
+  }
+  return false;
 }

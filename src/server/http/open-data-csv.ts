@@ -15,6 +15,12 @@ export function toCsv(headings: readonly string[], rows: readonly (readonly stri
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/**
+ * A paged public listing downloaded as CSV comes whole: its first page of this many rows (a
+ * county's items and tasks number in the tens, a province's in the hundreds).
+ */
+export const openDataAllRows = { page: 1, pageSize: 10_000 } as const;
+
 /** Sends a CSV as an attachment named `fileName` (UTF-8, RFC 5987), with an ASCII fallback name. */
 export function sendCsv(reply: FastifyReply, fileName: string, csv: string) {
   return reply.type('text/csv; charset=utf-8')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, type Database } from '../db/database.ts';
+import { copyTextInto, rowsOf, type Database } from '../db/database.ts';
 import { createTestDatabase } from '../test/test-db.ts';
 import { insertImportJob } from './import-jobs.repository.ts';
 import { copyTextField, insertStagedRows, stagedRowsCopyText, type StagedRowInput } from './import-staging.ts';
@@ -43,5 +43,13 @@ describe('staging rows with COPY', () => {
     const back = rowsOf<{ row_no: number; accepted: boolean; data: unknown; raw: unknown; issues: unknown }>(await database.db.execute(sql`
       select row_no, accepted, data, raw, issues from import_rows where job_id = ${job.id}::uuid order by row_no`));
     expect(back.map((r) => ({ row: Number(r.row_no), accepted: r.accepted, data: r.data, raw: r.raw, issues: r.issues }))).toEqual(rows);
+  });
+
+  it('takes the COPY path on the database itself, and leaves a transaction handle to the INSERT', async () => {
+    const target = 'import_rows (job_id, row_no, accepted, data, raw, issues)';
+    expect(await copyTextInto(database.db, target, '')).toBe(true);
+    await database.db.transaction(async (tx) => {
+      expect(await copyTextInto(tx, target, '')).toBe(false);
+    });
   });
 });

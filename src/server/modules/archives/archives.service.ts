@@ -20,7 +20,8 @@ import { getInspectionFor } from '../inspections/inspections.service.ts';
 import { versionsOf } from '../plans/plans.repository.ts';
 import { getPlanVersionFor } from '../plans/plans.service.ts';
 import { canManageTask } from '../tasks/tasks.policy.ts';
-import { findTask, type DrawHead, type TaskRow } from '../tasks/tasks.repository.ts';
+import { findTask, type TaskRow } from '../tasks/tasks.repository.ts';
+import type { DrawHead } from '../draws/draw-columns.ts';
 import { publicTaskDetail } from '../tasks/tasks.service.ts';
 import { canReadArchive } from './archives.policy.ts';
 import {

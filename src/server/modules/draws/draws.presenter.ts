@@ -10,7 +10,8 @@ import { nodeSha256 } from '../../draw/node-sha256.ts';
 import type { Assignment, QuotaRule } from '../../../domain/draw/types.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { departmentsByIds, entityNamesByKeys } from '../tasks/lookups.repository.ts';
-import { officersByKeys, type DrawHead, type DrawRow, type TaskRow } from '../tasks/tasks.repository.ts';
+import { officersByKeys, type DrawRow, type TaskRow } from '../tasks/tasks.repository.ts';
+import type { DrawHead } from './draw-columns.ts';
 import { confirmationsOf, replacementsOf, type ReplacementRow } from './draws.repository.ts';
 
 const iso = (d: Date | null) => (d ? chinaIso(d) : null);

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { departments } from '../../db/schema.ts';
 import { officers } from '../../db/schema-directory.ts';
 import { drawConfirmations, drawReplacements, draws } from '../../db/schema-plans.ts';
 import type { DrawRow } from '../tasks/tasks.repository.ts';
-import { drawHeadColumns, type DrawHead } from './draw-head.ts';
+import { drawHeadColumns, drawInputColumns, drawTeamColumns, type DrawHead, type DrawInputsRow, type DrawTeamRow } from './draw-columns.ts';
 
 export type ReplacementRow = typeof drawReplacements.$inferSelect;
 
@@ -14,12 +14,9 @@ export async function findDraw(db: Db, id: string): Promise<DrawHead | undefined
   return row;
 }
 
-const { record: _record, ...inputColumns } = getTableColumns(draws);
-export type DrawInputsRow = Omit<DrawRow, 'record'>;
-
 /** A draw with its frozen candidate lists (not the record): for the job, the ticket check and 一企一表. */
 export async function findDrawInputs(db: Db, where: { id: string } | { drawId: string }): Promise<DrawInputsRow | undefined> {
-  const [row] = await db.select(inputColumns).from(draws).where('id' in where ? eq(draws.id, where.id) : eq(draws.drawId, where.drawId));
+  const [row] = await db.select(drawInputColumns).from(draws).where('id' in where ? eq(draws.id, where.id) : eq(draws.drawId, where.drawId));
   return row;
 }
 
@@ -86,13 +83,6 @@ export async function insertConfirmation(db: Db, values: typeof drawConfirmation
 export async function officersOfUser(db: Db, userId: string): Promise<{ key: string; departmentId: string }[]> {
   return db.select({ key: officers.key, departmentId: officers.departmentId }).from(officers).where(eq(officers.userId, userId));
 }
-
-/** The columns of a draw its teams need — never the frozen candidate lists (a million keys at scale). */
-export const drawTeamColumns = {
-  id: draws.id, drawId: draws.drawId, taskId: draws.taskId, status: draws.status, output: draws.output, matching: draws.matching,
-  drawnAt: draws.drawnAt, confirmWorkdays: draws.confirmWorkdays,
-};
-export type DrawTeamRow = Pick<DrawRow, keyof typeof drawTeamColumns>;
 
 /**
  * Completed draws that may name one of the keys in a team: in the stored output or as a

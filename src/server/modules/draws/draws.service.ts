@@ -23,8 +23,8 @@ import { departmentsByIds, entityByKey, itemsByIds, latestGuidelines } from '../
 import { refuseIfArchived } from '../archives/archived-guard.ts';
 import { refuseAudited } from '../tasks/refusal.ts';
 import { canManageTask } from '../tasks/tasks.policy.ts';
-import { type DrawInputsRow } from './draws.repository.ts';
-import { findTask, officersByKeys, setTaskStatusIf, type DrawHead, type TaskRow } from '../tasks/tasks.repository.ts';
+import { findTask, officersByKeys, setTaskStatusIf, type TaskRow } from '../tasks/tasks.repository.ts';
+import type { DrawHead, DrawInputsRow } from './draw-columns.ts';
 import {
   activeDrawOfTask, findDraw, findDrawInputs, findDrawRecord, insertConfirmation, stratumOfCandidate, insertReplacement, replacementsOf, updateDrawIf,
 } from './draws.repository.ts';

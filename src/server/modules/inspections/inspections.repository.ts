@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { drawTeamColumns, type DrawTeamRow } from '../draws/draw-columns.ts';
 import type { Db } from '../../db/database.ts';
 import { entities, officers } from '../../db/schema-directory.ts';
 import {
@@ -17,20 +18,18 @@ export type ResultRow = typeof inspectionResults.$inferSelect;
 export type ReviewRow = typeof inspectionReviews.$inferSelect;
 
 /** The columns of a draw an inspection needs (never the frozen candidate lists, which can be huge). */
-export const drawColumns = { id: draws.id, drawId: draws.drawId, taskId: draws.taskId, status: draws.status, output: draws.output, matching: draws.matching };
-export type DrawRef = { id: string; drawId: string; taskId: string; status: string; output: typeof draws.$inferSelect['output']; matching: typeof draws.$inferSelect['matching'] };
 
-export async function drawRef(db: Db, id: string): Promise<DrawRef | undefined> {
-  const [row] = await db.select(drawColumns).from(draws).where(eq(draws.id, id));
+export async function drawRef(db: Db, id: string): Promise<DrawTeamRow | undefined> {
+  const [row] = await db.select(drawTeamColumns).from(draws).where(eq(draws.id, id));
   return row;
 }
 
 
 /** Completed draws of tasks organised by, or involving, a department (all when departmentId is null). */
-export async function completedDrawsOfDepartment(db: Db, departmentId: string | null): Promise<DrawRef[]> {
+export async function completedDrawsOfDepartment(db: Db, departmentId: string | null): Promise<DrawTeamRow[]> {
   const involved = departmentId === null ? undefined
     : or(eq(tasks.organizerDepartmentId, departmentId), sql`${departmentId}::uuid = any(${tasks.participatingDepartmentIds})`);
-  return db.select(drawColumns).from(draws).innerJoin(tasks, eq(tasks.id, draws.taskId))
+  return db.select(drawTeamColumns).from(draws).innerJoin(tasks, eq(tasks.id, draws.taskId))
     .where(and(eq(draws.status, 'completed'), involved)).orderBy(desc(draws.drawnAt));
 }
 

@@ -18,6 +18,7 @@ import type { ServiceContext } from '../../http/context.ts';
 import { fail, ok, type FieldError, type Result } from '../../http/failures.ts';
 import { refuseIfArchived } from '../archives/archived-guard.ts';
 import { currentTeams } from '../draws/draws.presenter.ts';
+import type { DrawTeamRow } from '../draws/draw-columns.ts';
 import { completedDrawsNaming, replacementsOf, replacementsOfDraws } from '../draws/draws.repository.ts';
 import { itemsByIds, latestGuidelines } from '../tasks/lookups.repository.ts';
 import { findTask, officersByKeys, tasksByIds, type TaskRow } from '../tasks/tasks.repository.ts';
@@ -26,7 +27,7 @@ import { canReadInspection, canReviewInspection } from './inspections.policy.ts'
 import {
   answersOf, completedDrawsOfDepartment, deleteEvidence, drawRef, entitiesByKeys, evidenceFile, evidenceOf, evidenceThumbnail,
   findInspection, followUpsOf, insertEvidence, insertEvidenceThumbnail, insertMissingInspections, insertResultVersion, insertReview, inspectionsOfDraws, officerKeysOfUser,
-  openFollowUp, replaceSignature, resultVersionsOf, reviewsOf, signaturesOf, updateInspectionIf, upsertAnswers, type DrawRef, type EvidenceMeta,
+  openFollowUp, replaceSignature, resultVersionsOf, reviewsOf, signaturesOf, updateInspectionIf, upsertAnswers, type EvidenceMeta,
   type InspectionRow, type SignatureMeta,
 } from './inspections.repository.ts';
 import { invalidatePublicResults } from './public-results.cache.ts';
@@ -65,7 +66,7 @@ async function checklistOf(ctx: ServiceContext, task: TaskRow): Promise<Checklis
  * completed draw: the draw job stays as it is, and the checklist freezes the guideline
  * versions in force when the team first opens its work (ADR 0007).
  */
-async function ensureInspections(ctx: ServiceContext, drawRefs: readonly DrawRef[]): Promise<InspectionRow[]> {
+async function ensureInspections(ctx: ServiceContext, drawRefs: readonly DrawTeamRow[]): Promise<InspectionRow[]> {
   const existing = await inspectionsOfDraws(ctx.db, drawRefs.map((d) => d.id));
   const have = new Set(existing.map((i) => `${i.drawId}\u0000${i.objectKey}`));
   let inserted = false;
@@ -85,7 +86,7 @@ async function ensureInspections(ctx: ServiceContext, drawRefs: readonly DrawRef
 
 interface Loaded {
   inspection: InspectionRow;
-  draw: DrawRef;
+  draw: DrawTeamRow;
   task: TaskRow;
   team: Assignment | undefined;
   onTeam: boolean;
@@ -213,7 +214,7 @@ export async function listInspectionsFor(
 ): Promise<Result<InspectionList>> {
   const user = principal.user;
   const myKeys = await officerKeysOfUser(ctx.db, user.id);
-  let drawRefs: DrawRef[];
+  let drawRefs: DrawTeamRow[];
   if (query.scope === 'mine') {
     drawRefs = await completedDrawsNaming(ctx.db, myKeys);
   } else if (user.roles.includes('system_admin')) {
@@ -364,6 +365,15 @@ export async function evidenceContentFor(ctx: ServiceContext, principal: Princip
   return ok({ fileName: file.fileName, mime: file.mime, content: file.content });
 }
 
+/** Evidence from before thumbnails gets one on its first request, stored (undefined: the file is gone). */
+async function storeThumbnailOf(ctx: ServiceContext, inspectionId: string, evidenceId: string) {
+  const file = await evidenceFile(ctx.db, inspectionId, evidenceId);
+  if (!file) return undefined;
+  const row = thumbnailRow(evidenceId, await makeThumbnail(file.content));
+  await insertEvidenceThumbnail(ctx.db, row);
+  return row;
+}
+
 /**
  * The thumbnail of a photo, for whoever may read the evidence itself. Evidence uploaded before
  * thumbnails existed gets one on first request (derived data, so not audited, and allowed
@@ -375,14 +385,9 @@ export async function evidenceThumbnailFor(ctx: ServiceContext, principal: Princ
   const meta = (await evidenceOf(ctx.db, id)).find((e) => e.id === evidenceId);
   if (!meta) return fail('not_found', '证据文件不存在');
   if (meta.kind === 'pdf') return fail('not_found', 'PDF 文件没有缩略图，请打开原文件查看');
-  let thumbnail = await evidenceThumbnail(ctx.db, evidenceId);
-  if (!thumbnail) {
-    const file = await evidenceFile(ctx.db, id, evidenceId);
-    if (!file) return fail('not_found', '证据文件不存在');
-    await insertEvidenceThumbnail(ctx.db, thumbnailRow(evidenceId, await makeThumbnail(file.content)));
-    thumbnail = await evidenceThumbnail(ctx.db, evidenceId);
-  }
-  if (!thumbnail?.content || !thumbnail.mime) return fail('not_found', '该照片无法解码，没有缩略图，请打开原文件查看');
+  const thumbnail = (await evidenceThumbnail(ctx.db, evidenceId)) ?? (await storeThumbnailOf(ctx, id, evidenceId));
+  if (!thumbnail) return fail('not_found', '证据文件不存在');
+  if (!thumbnail.content || !thumbnail.mime) return fail('not_found', '该照片无法解码，没有缩略图，请打开原文件查看');
   return ok({ sha256: meta.sha256, mime: thumbnail.mime, content: thumbnail.content });
 }
 

@@ -1,4 +1,4 @@
-import { sendCsv } from '../../http/open-data-csv.ts';
+import { openDataAllRows, sendCsv } from '../../http/open-data-csv.ts';
 import { publicItemsCsv } from './public-items-csv.ts';
 import { idParamsSchema } from '../../../contracts/common.ts';
 import {
@@ -79,8 +79,7 @@ export function registerItemsRoutes(app: ZodApp, ctx: ServiceContext): void {
   }, async (request, reply) => {
     const { format, ...query } = request.query;
     if (format === 'csv') {
-      // The whole list as open data (a county's list holds tens of items, a province's a few hundred).
-      const all = unwrap(await listPublicItems(ctx, { ...query, page: 1, pageSize: 10_000 }));
+      const all = unwrap(await listPublicItems(ctx, { ...query, ...openDataAllRows }));
       return sendCsv(reply, '随机抽查事项清单.csv', publicItemsCsv(all.items));
     }
     return unwrap(await listPublicItems(ctx, query));

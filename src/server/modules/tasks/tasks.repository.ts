@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { IsoDate } from '../../../domain/calendar/civil-date.ts';
 import { applyReplacements } from '../../../domain/task/replacement.ts';
-import { drawHeadColumns, type DrawHead } from '../draws/draw-head.ts';
+import { drawHeadColumns, type DrawHead } from '../draws/draw-columns.ts';
 import type { Db } from '../../db/database.ts';
 import { departments } from '../../db/schema.ts';
 import { entities, officerConflicts, officers } from '../../db/schema-directory.ts';
@@ -10,7 +10,6 @@ import { drawReplacements, draws, planVersions, plans, tasks } from '../../db/sc
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type DrawRow = typeof draws.$inferSelect;
-export type { DrawHead } from '../draws/draw-head.ts';
 
 export async function findTask(db: Db, id: string): Promise<TaskRow | undefined> {
   const [row] = await db.select().from(tasks).where(eq(tasks.id, id));

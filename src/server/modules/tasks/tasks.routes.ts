@@ -1,4 +1,4 @@
-import { sendCsv } from '../../http/open-data-csv.ts';
+import { openDataAllRows, sendCsv } from '../../http/open-data-csv.ts';
 import { publicTasksCsv } from './public-tasks-csv.ts';
 import { idParamsSchema, pageOf } from '../../../contracts/common.ts';
 import {
@@ -70,7 +70,7 @@ export function registerTasksRoutes(app: ZodApp, ctx: ServiceContext, jobs: JobR
   }, async (request, reply) => {
     const { format, ...query } = request.query;
     if (format === 'csv') {
-      const all = unwrap(await publicTasks(ctx, { ...query, page: 1, pageSize: 10_000 }));
+      const all = unwrap(await publicTasks(ctx, { ...query, ...openDataAllRows }));
       return sendCsv(reply, '抽查任务公告.csv', publicTasksCsv(all.items));
     }
     return unwrap(await publicTasks(ctx, query));

@@ -303,6 +303,7 @@ export async function freezeTaskFor(ctx: ServiceContext, principal: Principal, i
   };
   const confirmWorkdays = await intSetting(ctx.db, confirmWorkdaysSettingKey, DEFAULT_CONFIRM_WORKDAYS);
   const listHashes = Object.fromEntries(pool.strata.map((s) => [s.name, listHash(s.candidates, nodeSha256)]));
+  const strataCounts = pool.strata.map((s) => ({ name: s.name, quota: s.quota, n: s.candidates.length }));
   await yieldToEventLoop();
 
   const inserted = await ctx.db.transaction(async (tx): Promise<{ id: string }> => {
@@ -310,14 +311,14 @@ export async function freezeTaskFor(ctx: ServiceContext, principal: Principal, i
     const row = await insertDraw(tx, {
       taskId: task.id, drawId, attempt, status: 'frozen', frozenAt: now, freezeDate, strata: pool.strata, exclusions, unplanned,
       matching, listHashes, scheme, confirmWorkdays, createdBy: principal.user.id, createdAt: now,
-      strataCounts: pool.strata.map((s) => ({ name: s.name, quota: s.quota, n: s.candidates.length })),
+      strataCounts,
     });
     await appendAudit(tx, {
       actor: actorOf(principal), action: 'draw.frozen', subjectType: 'draw', subjectId: row.id,
       summary: `冻结抽查任务 ${task.code} 的候选名单并发布抽取公告（抽取编号 ${drawId}）`,
       changes: {
         drawId, freezeDate,
-        strata: pool.strata.map((s) => ({ name: s.name, quota: s.quota, n: s.candidates.length, listHash: listHashes[s.name] })),
+        strata: strataCounts.map((s) => ({ ...s, listHash: listHashes[s.name] })),
         exclusions, officers: matching.officers.length, recusals: recusals.length,
       },
     }, now);
